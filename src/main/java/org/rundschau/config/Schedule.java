@@ -1,0 +1,63 @@
+package org.rundschau.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quartz.CronExpression;
+
+/**
+ * When a source is fetched: {@code every 30m} / {@code every 2h} (an interval), or a Quartz cron
+ * expression such as {@code 0 0/15 6-22 * * ?}.
+ *
+ * @param text     as written in the config
+ * @param interval the interval, or null for a cron schedule
+ * @param cron     the cron expression, or "" for an interval schedule
+ */
+public record Schedule(String text, Duration interval, String cron) {
+    public static final Duration MINIMUM_INTERVAL = Duration.ofMinutes(5);
+    private static final Pattern EVERY = Pattern.compile("every\\s+(\\d+)\\s*(m|min|h|d)", Pattern.CASE_INSENSITIVE);
+
+    public Schedule {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(cron, "cron");
+    }
+
+    /**
+     * @throws IllegalArgumentException with an admin-readable reason when the text is neither form
+     */
+    public static Schedule parse(String text) {
+        String t = text.strip();
+        Matcher m = EVERY.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofMinutes(n);
+            };
+            if (d.compareTo(MINIMUM_INTERVAL) < 0) {
+                throw new IllegalArgumentException("schedule '" + t + "' is shorter than the minimum of 5 minutes");
+            }
+            return new Schedule(t, d, "");
+        }
+        if (t.toLowerCase(Locale.ROOT).startsWith("every")) {
+            throw new IllegalArgumentException("schedule '" + t + "' must look like 'every 30m', 'every 2h' or 'every 1d'");
+        }
+        if (CronExpression.isValidExpression(t)) {
+            return new Schedule(t, null, t);
+        }
+        throw new IllegalArgumentException("schedule '" + t
+                + "' is neither 'every N(m|h|d)' nor a valid Quartz cron expression (e.g. '0 0/30 * * * ?')");
+    }
+
+    public boolean isInterval() {
+        return interval != null;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

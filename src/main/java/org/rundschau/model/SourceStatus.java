@@ -1,0 +1,49 @@
+package org.rundschau.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Health of one source, kept in the store between runs.
+ *
+ * @param lastAttempt         when the last fetch started, or null if never
+ * @param lastSuccess         when the source last went through the pipeline without error, or null
+ * @param consecutiveFailures failures since the last success
+ * @param lastError           one sentence for the admin, "" after a success
+ * @param lastHttpStatus      HTTP status of the last response, 0 when none arrived
+ * @param itemsLastSuccess    items extracted on the last success
+ * @param validators          cache validators for the next conditional GET
+ * @param bodyHash            hash of the last body that went through extraction, or ""
+ */
+public record SourceStatus(String sourceId, Instant lastAttempt, Instant lastSuccess,
+                           int consecutiveFailures, String lastError, int lastHttpStatus,
+                           int itemsLastSuccess, Validators validators, String bodyHash) {
+    public SourceStatus {
+        Objects.requireNonNull(sourceId, "sourceId");
+        Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(validators, "validators");
+        Objects.requireNonNull(bodyHash, "bodyHash");
+    }
+
+    public static SourceStatus never(String sourceId) {
+        return new SourceStatus(sourceId, null, null, 0, "", 0, 0, Validators.NONE, "");
+    }
+
+    public boolean healthy() {
+        return consecutiveFailures == 0;
+    }
+
+    public SourceStatus succeeded(Instant at, int httpStatus, int items, Validators newValidators, String newBodyHash) {
+        return new SourceStatus(sourceId, at, at, 0, "", httpStatus, items, newValidators, newBodyHash);
+    }
+
+    /** A 304 or an unchanged body: a success that found nothing new to extract. */
+    public SourceStatus unchanged(Instant at, int httpStatus) {
+        return new SourceStatus(sourceId, at, at, 0, "", httpStatus, itemsLastSuccess, validators, bodyHash);
+    }
+
+    public SourceStatus failed(Instant at, int httpStatus, String error) {
+        return new SourceStatus(sourceId, at, lastSuccess, consecutiveFailures + 1, error, httpStatus,
+                itemsLastSuccess, validators, bodyHash);
+    }
+}
