@@ -1,0 +1,42 @@
+package org.rundschau.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code rundschau} command and its subcommands. */
+@Command(name = "rundschau", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Aggregates HTML listing pages and RSS/Atom feeds into one clean, valid Atom feed.",
+        subcommands = {OnceCommand.class, ValidateCommand.class, CheckCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 published but some sources failed, 2 bad usage or config, 3 internal error."})
+public final class RundschauCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * Runs one command line in-process (tests call this directly) and returns its exit code.
+     */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new RundschauCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+            boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+            command.getErr().println("internal error: " + e);
+            if (verbose) e.printStackTrace(command.getErr());
+            else command.getErr().println("(run again with --verbose for details)");
+            return ExitCode.INTERNAL;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+}

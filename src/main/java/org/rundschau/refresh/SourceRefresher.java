@@ -1,0 +1,127 @@
+package org.rundschau.refresh;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.rundschau.config.SourceConfig;
+import org.rundschau.extract.ExtractException;
+import org.rundschau.extract.FeedExtractor;
+import org.rundschau.extract.HtmlExtractor;
+import org.rundschau.fetch.FetchException;
+import org.rundschau.fetch.FetchResult;
+import org.rundschau.fetch.HttpFetcher;
+import org.rundschau.model.Extraction;
+import org.rundschau.model.Item;
+import org.rundschau.model.Page;
+import org.rundschau.model.SourceStatus;
+import org.rundschau.normalize.Normalizer;
+import org.rundschau.store.ItemStore;
+import org.rundschau.store.SourceStatusStore;
+import org.rundschau.store.StoreException;
+import org.rundschau.store.StoreResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one source through fetch, extract, normalise and store, and records its health.
+ * A failing source becomes a status, never an exception: only a broken database escapes,
+ * as {@link StoreException}, because then no source can be processed. Thread-safe.
+ */
+public final class SourceRefresher {
+    private static final Logger log = LoggerFactory.getLogger(SourceRefresher.class);
+
+    private final HttpFetcher fetcher;
+    private final HtmlExtractor htmlExtractor;
+    private final FeedExtractor feedExtractor;
+    private final Normalizer normalizer;
+    private final ItemStore items;
+    private final SourceStatusStore statuses;
+    private final Clock clock;
+    private final String codeVersion;
+
+    /**
+     * @param codeVersion part of the "same body as last time" check, so that an upgrade of
+     *                    Rundschau re-reads unchanged pages with the new extraction rules
+     */
+    public SourceRefresher(HttpFetcher fetcher, HtmlExtractor htmlExtractor, FeedExtractor feedExtractor,
+                           Normalizer normalizer, ItemStore items, SourceStatusStore statuses, Clock clock,
+                           String codeVersion) {
+        this.fetcher = fetcher;
+        this.htmlExtractor = htmlExtractor;
+        this.feedExtractor = feedExtractor;
+        this.normalizer = normalizer;
+        this.items = items;
+        this.statuses = statuses;
+        this.clock = clock;
+        this.codeVersion = codeVersion;
+    }
+
+    public RefreshOutcome refresh(SourceConfig source) throws StoreException {
+        Instant started = clock.instant();
+        SourceStatus before = statuses.load(source.id());
+        SourceStatus after;
+        StoreResult stored = StoreResult.NOTHING;
+        boolean unchanged = false;
+        try {
+            FetchResult result = fetcher.fetch(source.url(), before.validators());
+            if (result instanceof FetchResult.Fetched fetched && !sameAsLastTime(fetched.page(), source, before)) {
+                Page page = fetched.page();
+                Extraction extraction = extract(source, page);
+                stored = items.save(source.id(), normalize(extraction, source, page.fetchedAt()), page.fetchedAt());
+                after = before.succeeded(started, page.status(), extraction.items().size(), page.validators(),
+                        fingerprint(page, source));
+            } else {
+                unchanged = true;
+                int status = result instanceof FetchResult.NotModified nm ? nm.status()
+                        : ((FetchResult.Fetched) result).page().status();
+                after = before.unchanged(started, status);
+            }
+        } catch (FetchException e) {
+            after = before.failed(started, e.httpStatus(), e.getMessage());
+        } catch (ExtractException e) {
+            after = before.failed(started, 200, e.getMessage());
+        }
+        if (after.healthy()) {
+            log.debug("source={} ok: {} new, {} updated, {} unchanged", source.id(), stored.added(),
+                    stored.updated(), stored.unchanged());
+        } else {
+            log.warn("source={} failed: {}", source.id(), after.lastError());
+        }
+        statuses.save(after);
+        return new RefreshOutcome(source.id(), after, stored, unchanged, Duration.between(started, clock.instant()));
+    }
+
+    private Extraction extract(SourceConfig source, Page page) throws ExtractException {
+        return source.isHtml() ? htmlExtractor.extract(page, source.selectors()) : feedExtractor.extract(page);
+    }
+
+    private List<Item> normalize(Extraction extraction, SourceConfig source, Instant fetchedAt) {
+        List<Item> result = new ArrayList<>(extraction.items().size());
+        extraction.items().forEach(raw ->
+                normalizer.normalize(raw, source, extraction.language(), fetchedAt).ifPresent(result::add));
+        return result;
+    }
+
+    // A body identical to the last one skips extraction; the source's settings and the code version
+    // are part of the fingerprint so that a changed selector or an upgrade re-reads the page.
+    private boolean sameAsLastTime(Page page, SourceConfig source, SourceStatus before) {
+        return before.healthy() && !before.bodyHash().isEmpty() && before.bodyHash().equals(fingerprint(page, source));
+    }
+
+    private String fingerprint(Page page, SourceConfig source) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((codeVersion + "\n" + source + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(page.body());
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
