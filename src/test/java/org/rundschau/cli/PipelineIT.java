@@ -7,10 +7,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +90,7 @@ class PipelineIT {
 
     @Test
     void publishesEveryItemOfTheHealthySourcesAndReportsTheBrokenOnes() throws Exception {
-        Run run = once();
+        CommandRun run = once();
 
         assertThat(run.code).as(run.out + run.err).isEqualTo(ExitCode.SOURCES_FAILED);
         assertThat(run.out).containsPattern("FAIL\\s+gone\\s+HTTP 404")
@@ -138,7 +136,7 @@ class PipelineIT {
         byte[] first = Files.readAllBytes(feed);
         long modified = Files.getLastModifiedTime(feed).toMillis();
 
-        Run second = once();
+        CommandRun second = once();
 
         assertThat(second.out).contains("Items: 0 new, 0 updated");
         assertThat(Files.readAllBytes(feed)).isEqualTo(first);
@@ -147,7 +145,7 @@ class PipelineIT {
 
     @Test
     void validateReportsTheSummaryOfAGoodConfig() {
-        Run run = run("validate", "--config", config.toString());
+        CommandRun run = run("validate", "--config", config.toString());
         assertThat(run.code).isZero();
         assertThat(run.out).contains("OK, 6 sources (1 HTML pages, 5 feeds)");
     }
@@ -155,24 +153,18 @@ class PipelineIT {
     @Test
     void badConfigExitsTwoWithFileAndLine() throws IOException {
         Files.writeString(config, Files.readString(config).replace("  title: \"Test feed\"", "  titel: \"Test feed\""));
-        Run run = run("once", "--config", config.toString());
+        CommandRun run = run("once", "--config", config.toString());
         assertThat(run.code).isEqualTo(ExitCode.USAGE);
         assertThat(run.err).contains(config + ":2:");
         assertThat(dir.resolve("public/feed.atom")).doesNotExist();
     }
 
-    private Run once() {
+    private CommandRun once() {
         return run("once", "--config", config.toString());
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = RundschauCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -1,0 +1,100 @@
+package org.rundschau.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line as an admin uses it: help, usage errors, check. */
+class CliTest {
+    @RegisterExtension
+    static WireMockExtension site = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @TempDir
+    Path dir;
+    Path config;
+
+    @BeforeEach
+    void writeConfig() throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("fixtures/kommune21/listing-2025-02-07.html")) {
+            site.stubFor(get(urlEqualTo("/")).willReturn(aResponse()
+                    .withHeader("Content-Type", "text/html; charset=UTF-8").withBody(in.readAllBytes())));
+        }
+        site.stubFor(get(urlEqualTo("/missing")).willReturn(aResponse().withStatus(404)));
+        config = dir.resolve("rundschau.yaml");
+        Files.writeString(config, """
+                feed: {title: "T", id: "tag:t.example.org,2026:feed"}
+                output: %1$s/public
+                database: %1$s/data/t.db
+                sources:
+                  - id: kommune21
+                    url: %2$s/
+                    html: {item: "article", title: "h2, h3", link: "h2 a[href], h3 a[href]", summary: "p", region: ".kicker"}
+                  - id: missing
+                    url: %2$s/missing
+                """.formatted(dir, site.baseUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"once", "validate", "check"})
+    void everyCommandHasHelp(String command) {
+        CommandRun run = run(command, "--help");
+        assertThat(run.code).isZero();
+        assertThat(run.out).contains("Usage: rundschau " + command).contains("--config=FILE");
+    }
+
+    @Test
+    void noCommandPrintsUsageAndExitsTwo() {
+        CommandRun run = run();
+        assertThat(run.code).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err).contains("Usage: rundschau").contains("once").contains("validate");
+    }
+
+    @Test
+    void unknownOptionExitsTwo() {
+        assertThat(run("once", "--frobnicate").code).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void checkPrintsWhatWouldBePublishedAndStoresNothing() {
+        CommandRun run = run("check", "kommune21", "--config", config.toString());
+
+        assertThat(run.code).as(run.err).isZero();
+        assertThat(run.out).contains("Neue CIO für den Freistaat").contains("Sachsen")
+                .contains("Kreis Recklinghausen").contains("2025-02-07 00:00")
+                .contains("16 items extracted").contains("15 with a date");
+        assertThat(dir.resolve("data")).doesNotExist();
+        assertThat(dir.resolve("public")).doesNotExist();
+    }
+
+    @Test
+    void checkOfAFailingSourceSaysWhyAndExitsOne() {
+        CommandRun run = run("check", "missing", "--config", config.toString());
+        assertThat(run.code).isEqualTo(ExitCode.SOURCES_FAILED);
+        assertThat(run.err).contains("missing: HTTP 404");
+    }
+
+    @Test
+    void checkOfAnUnknownSourceNamesTheKnownOnes() {
+        CommandRun run = run("check", "nope", "--config", config.toString());
+        assertThat(run.code).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err).contains("no source 'nope'").contains("kommune21, missing");
+    }
+
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
+    }
+}
