@@ -27,11 +27,13 @@ final class App implements AutoCloseable {
     static final int PARALLEL_SOURCES = 4;
 
     private final Database database;
+    private final SourceStatusStore statuses;
     private final SourceRefresher refresher;
     private final Republisher republisher;
 
-    private App(Database database, SourceRefresher refresher, Republisher republisher) {
+    private App(Database database, SourceStatusStore statuses, SourceRefresher refresher, Republisher republisher) {
         this.database = database;
+        this.statuses = statuses;
         this.refresher = refresher;
         this.republisher = republisher;
     }
@@ -52,9 +54,18 @@ final class App implements AutoCloseable {
         Stages stages = Stages.of(config, clock);
         Database database = Database.open(config.database());
         ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()));
+        SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
-                stages.normalizer(), items, new SourceStatusStore(database), clock, Version.current());
-        return new App(database, refresher, new Republisher(config, items, new AtomPublisher()));
+                stages.normalizer(), items, statuses, clock, Version.current());
+        return new App(database, statuses, refresher, new Republisher(items, new AtomPublisher()));
+    }
+
+    SourceRefresher refresher() {
+        return refresher;
+    }
+
+    SourceStatusStore statuses() {
+        return statuses;
     }
 
     RefreshCycle cycle() {

@@ -41,7 +41,7 @@ final class OnceCommand implements Callable<Integer> {
         try (App app = App.open(config, clock)) {
             ProgressLines progress = new ProgressLines(out, config.sources());
             List<RefreshOutcome> outcomes = app.cycle().refreshAll(config.sources(), progress::finished);
-            Republisher.Published published = app.republisher().publish();
+            Republisher.Published published = app.republisher().publish(config);
             progress.summary(outcomes, published, Duration.ofNanos(System.nanoTime() - started));
             return outcomes.stream().anyMatch(RefreshOutcome::failed) ? ExitCode.SOURCES_FAILED : ExitCode.OK;
         } catch (StoreException e) {

@@ -15,22 +15,23 @@ import org.rundschau.store.StoreException;
 
 /** Writes the published feeds from what the store holds. Reads nothing from the network. */
 public final class Republisher {
-    private final AppConfig config;
     private final ItemStore items;
     private final AtomPublisher atom;
-    private final Map<String, SourceConfig> sourcesById;
 
-    public Republisher(AppConfig config, ItemStore items, AtomPublisher atom) {
-        this.config = config;
+    public Republisher(ItemStore items, AtomPublisher atom) {
         this.items = items;
         this.atom = atom;
-        this.sourcesById = config.sources().stream().collect(Collectors.toMap(SourceConfig::id, Function.identity()));
     }
 
     /** The result of one publication: where the combined feed is and whether its bytes changed. */
     public record Published(Path combinedFeed, int entries, boolean changed) {}
 
-    public Published publish() throws StoreException, IOException {
+    /**
+     * @param config the configuration in force (it may have been reloaded since the last call)
+     */
+    public Published publish(AppConfig config) throws StoreException, IOException {
+        Map<String, SourceConfig> sourcesById = config.sources().stream()
+                .collect(Collectors.toMap(SourceConfig::id, Function.identity()));
         List<Entry> newest = items.newest(config.feed().entries());
         Path combined = config.output().resolve("feed.atom");
         boolean changed = atom.write(newest, config.feed(), sourcesById, combined);

@@ -1,0 +1,106 @@
+package org.rundschau.cli;
+
+import ch.qos.logback.classic.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Callable;
+import org.quartz.SchedulerException;
+import org.rundschau.config.AppConfig;
+import org.rundschau.schedule.ConfigWatcher;
+import org.rundschau.schedule.PublishCoalescer;
+import org.rundschau.schedule.SourceScheduler;
+import org.rundschau.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run unattended: fetch every source on its schedule and publish within seconds of new items,",
+                "until stopped (SIGTERM or Ctrl-C). Edits of the config file are picked up while running."})
+final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    static final Duration PUBLISH_QUIET = Duration.ofSeconds(2);
+    static final Duration CONFIG_POLL = Duration.ofSeconds(5);
+
+    @Mixin
+    CommonOptions common;
+    @Spec
+    CommandSpec spec;
+
+    /** Released to stop; the JVM shutdown hook releases it on SIGTERM/Ctrl-C. Tests release it directly. */
+    final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        common.applyLogging(Level.INFO);
+        Optional<AppConfig> loaded = ConfigFile.load(common, spec.commandLine().getErr());
+        if (loaded.isEmpty()) return ExitCode.USAGE;
+        AtomicReference<AppConfig> current = new AtomicReference<>(loaded.get());
+        Thread hook = new Thread(this::stopAndWait, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (App app = App.open(current.get(), Clock.systemUTC());
+             PublishCoalescer publisher = new PublishCoalescer(app.republisher(), current::get, PUBLISH_QUIET)) {
+            SourceScheduler scheduler = new SourceScheduler(app.refresher(), publisher, Clock.systemUTC(),
+                    App.PARALLEL_SOURCES);
+            try (ConfigWatcher watcher = new ConfigWatcher(common.config, next -> apply(next, current, scheduler, app))) {
+                scheduler.reconcile(current.get().sources(), app.statuses()::load);
+                publisher.request();
+                scheduler.start();
+                watcher.start(CONFIG_POLL);
+                log.info("running with {} sources from {}; stop with SIGTERM or Ctrl-C",
+                        current.get().sources().size(), common.config);
+                stop.await();
+                log.info("stopping");
+            } finally {
+                scheduler.close();
+            }
+            return ExitCode.OK;
+        } catch (StoreException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCode.INTERNAL;
+        } catch (SchedulerException e) {
+            spec.commandLine().getErr().println("scheduler: " + e.getMessage());
+            return ExitCode.INTERNAL;
+        } finally {
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already running the hook: nothing to remove
+            }
+        }
+    }
+
+    private void apply(AppConfig next, AtomicReference<AppConfig> current, SourceScheduler scheduler, App app) {
+        AppConfig before = current.get();
+        if (!next.database().equals(before.database())) {
+            log.warn("database changed to {}: restart Rundschau to use it; still using {}", next.database(),
+                    before.database());
+        }
+        try {
+            String change = scheduler.reconcile(next.sources(), app.statuses()::load);
+            current.set(next);
+            log.info("configuration reloaded: {} sources ({})", next.sources().size(), change);
+        } catch (SchedulerException | StoreException e) {
+            log.error("could not apply the reloaded configuration: {}", e.getMessage());
+        }
+    }
+
+    /** The shutdown hook: ask the main thread to stop, and give it time to finish writes. */
+    private void stopAndWait() {
+        stop.countDown();
+        try {
+            stopped.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
