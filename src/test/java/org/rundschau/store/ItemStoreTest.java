@@ -1,0 +1,347 @@
+package org.rundschau.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rundschau.model.Entry;
+import org.rundschau.model.Item;
+
+class ItemStoreTest {
+
+    private static final String BASE = "tag:news.example.org,2026:";
+    private static final String SOURCE = "kommune21";
+    private static final Instant T0 = Instant.parse("2025-02-07T08:00:00Z");
+    private static final Instant LATER = T0.plus(Duration.ofHours(1));
+    private static final Instant MUCH_LATER = T0.plus(Duration.ofDays(3));
+
+    @TempDir
+    Path dir;
+    Database db;
+    ItemStore store;
+
+    @BeforeEach
+    void open() throws StoreException {
+        db = Database.open(dir.resolve("rundschau.db"));
+        store = new ItemStore(db, BASE);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static Item dated(String key, String title, Instant published) {
+        return new Item(SOURCE, key, "", published, true, "Sachsen", title, "Teaser zu " + title, false,
+                "https://www.kommune21.de/" + key);
+    }
+
+    private static Item undated(String key, String title, Instant fetchedAt) {
+        return new Item(SOURCE, key, "", fetchedAt, false, "", title, "", false, "https://www.kommune21.de/" + key);
+    }
+
+    private static Item withTitle(Item i, String title) {
+        return new Item(i.sourceId(), i.key(), i.guid(), i.published(), i.dated(), i.region(), title, i.summary(),
+                i.summaryIsHtml(), i.link());
+    }
+
+    private static Item withSummary(Item i, String summary) {
+        return new Item(i.sourceId(), i.key(), i.guid(), i.published(), i.dated(), i.region(), i.title(), summary,
+                i.summaryIsHtml(), i.link());
+    }
+
+    private static Item withRegion(Item i, String region) {
+        return new Item(i.sourceId(), i.key(), i.guid(), i.published(), i.dated(), region, i.title(), i.summary(),
+                i.summaryIsHtml(), i.link());
+    }
+
+    private static Item withLink(Item i, String link) {
+        return new Item(i.sourceId(), i.key(), i.guid(), i.published(), i.dated(), i.region(), i.title(),
+                i.summary(), i.summaryIsHtml(), link);
+    }
+
+    private static Item withPublished(Item i, Instant published) {
+        return new Item(i.sourceId(), i.key(), i.guid(), published, i.dated(), i.region(), i.title(), i.summary(),
+                i.summaryIsHtml(), i.link());
+    }
+
+    private Entry only() throws StoreException {
+        List<Entry> entries = store.newest(10);
+        assertThat(entries).hasSize(1);
+        return entries.get(0);
+    }
+
+    private final Item a = dated("a", "Neue CIO für den Freistaat", T0);
+    private final Item b = dated("b", "Blick in die Glaskugel", T0.minus(Duration.ofDays(1)));
+    private final Item c = dated("c", "OZG-Umsetzung", T0.minus(Duration.ofDays(2)));
+
+    @Test
+    void countsNewItemsAsAdded() throws StoreException {
+        assertThat(store.save(SOURCE, List.of(a, b, c), T0)).isEqualTo(new StoreResult(3, 0, 0));
+    }
+
+    @Test
+    void savingTheSameItemsAgainAddsAndChangesNothing() throws StoreException {
+        store.save(SOURCE, List.of(a, b, c), T0);
+        List<Entry> before = store.newest(10);
+
+        assertThat(store.save(SOURCE, List.of(a, b, c), MUCH_LATER)).isEqualTo(new StoreResult(0, 0, 3));
+        assertThat(store.newest(10)).isEqualTo(before);
+    }
+
+    @Test
+    void storesEveryFieldOfANewItem() throws StoreException {
+        Item html = new Item(SOURCE, "k", "guid-1", T0, true, "Sachsen", "Titel", "<p>Text</p>", true,
+                "https://example.org/k");
+        store.save(SOURCE, List.of(html), LATER);
+
+        assertThat(only()).isEqualTo(new Entry(store.entryIdFor(SOURCE, "k"), SOURCE, "Sachsen", "Titel",
+                "<p>Text</p>", true, "https://example.org/k", T0, T0));
+    }
+
+    @Test
+    void aTitleEditKeepsTheEntryIdAndSetsUpdatedToSeenAt() throws StoreException {
+        store.save(SOURCE, List.of(a), T0);
+        Entry first = only();
+
+        assertThat(store.save(SOURCE, List.of(withTitle(a, "Neuer CIO für den Freistaat")), LATER))
+                .isEqualTo(new StoreResult(0, 1, 0));
+
+        Entry edited = only();
+        assertThat(edited.entryId()).isEqualTo(first.entryId());
+        assertThat(edited.title()).isEqualTo("Neuer CIO für den Freistaat");
+        assertThat(edited.published()).isEqualTo(T0);
+        assertThat(edited.updated()).isEqualTo(LATER);
+    }
+
+    @Test
+    void aSummaryOrRegionEditIsAnUpdate() throws StoreException {
+        store.save(SOURCE, List.of(a, b), T0);
+
+        StoreResult result = store.save(SOURCE, List.of(withSummary(a, "Anderer Teaser"), withRegion(b, "Bayern")), LATER);
+
+        assertThat(result).isEqualTo(new StoreResult(0, 2, 0));
+        assertThat(store.newest(10)).extracting(Entry::updated).containsOnly(LATER);
+        assertThat(store.newest(10)).extracting(Entry::region).containsExactly("Sachsen", "Bayern");
+    }
+
+    @Test
+    void whitespaceDifferencesAreNotAnUpdate() throws StoreException {
+        store.save(SOURCE, List.of(a), T0);
+
+        Item respaced = withSummary(withTitle(a, "  Neue CIO\u00a0für\n den   Freistaat "), " Teaser\tzu Neue CIO für den Freistaat");
+
+        assertThat(store.save(SOURCE, List.of(respaced), LATER)).isEqualTo(new StoreResult(0, 0, 1));
+        assertThat(only().updated()).isEqualTo(T0);
+    }
+
+    @Test
+    void aChangedLinkAloneIsStoredWithoutAnUpdate() throws StoreException {
+        store.save(SOURCE, List.of(a), T0);
+
+        assertThat(store.save(SOURCE, List.of(withLink(a, "https://www.kommune21.de/neu")), LATER))
+                .isEqualTo(new StoreResult(0, 0, 1));
+
+        assertThat(only().link()).isEqualTo("https://www.kommune21.de/neu");
+        assertThat(only().updated()).isEqualTo(T0);
+    }
+
+    @Test
+    void anUndatedItemKeepsTheTimeItWasFirstSeen() throws StoreException {
+        store.save(SOURCE, List.of(undated("u", "Ohne Datum", T0)), T0);
+        store.save(SOURCE, List.of(undated("u", "Ohne Datum", LATER)), LATER);
+        store.save(SOURCE, List.of(undated("u", "Ohne Datum, korrigiert", MUCH_LATER)), MUCH_LATER);
+
+        Entry entry = only();
+        assertThat(entry.published()).isEqualTo(T0);
+        assertThat(entry.updated()).isEqualTo(MUCH_LATER);
+    }
+
+    @Test
+    void publishedNeverChangesOnceStored() throws StoreException {
+        store.save(SOURCE, List.of(a), T0);
+
+        store.save(SOURCE, List.of(withPublished(a, T0.plus(Duration.ofDays(1)))), LATER);
+
+        assertThat(only().published()).isEqualTo(T0);
+    }
+
+    @Test
+    void updatedIsNeverBeforePublished() throws StoreException {
+        Instant future = MUCH_LATER;
+        store.save(SOURCE, List.of(withPublished(a, future)), T0);
+
+        store.save(SOURCE, List.of(withTitle(withPublished(a, future), "Geändert")), LATER);
+
+        assertThat(only().updated()).isEqualTo(future);
+    }
+
+    @Test
+    void updatedNeverMovesBackwards() throws StoreException {
+        store.save(SOURCE, List.of(a), T0);
+        store.save(SOURCE, List.of(withTitle(a, "Zweite Fassung")), MUCH_LATER);
+
+        store.save(SOURCE, List.of(withTitle(a, "Dritte Fassung")), LATER);
+
+        assertThat(only().title()).isEqualTo("Dritte Fassung");
+        assertThat(only().updated()).isEqualTo(MUCH_LATER);
+    }
+
+    @Test
+    void entryIdsAreStableAcrossCloseAndReopen() throws StoreException {
+        store.save(SOURCE, List.of(a, b), T0);
+        List<String> ids = store.newest(10).stream().map(Entry::entryId).toList();
+        db.close();
+
+        db = Database.open(dir.resolve("rundschau.db"));
+        store = new ItemStore(db, "tag:other.example.org,2027:");
+        store.save(SOURCE, List.of(withTitle(a, "Geändert"), b, c), LATER);
+
+        List<Entry> entries = store.newest(10);
+        assertThat(entries.subList(0, 2)).extracting(Entry::entryId).isEqualTo(ids);
+        assertThat(entries.get(2).entryId()).startsWith("tag:other.example.org,2027:kommune21/");
+    }
+
+    @Test
+    void entryIdsAreReadableTagUris() {
+        assertThat(store.entryIdFor("kommune21", "some key")).matches("tag:news\\.example\\.org,2026:kommune21/[0-9a-f]{16}");
+        assertThat(new ItemStore(db, "tag:news.example.org,2026").entryIdFor("s", "k"))
+                .startsWith("tag:news.example.org,2026:s/");
+        assertThat(new ItemStore(db, "https://news.example.org/entries").entryIdFor("s", "k"))
+                .startsWith("https://news.example.org/entries/s/");
+        assertThat(store.entryIdFor("s", "k")).isNotEqualTo(store.entryIdFor("s", "k2"))
+                .isNotEqualTo(store.entryIdFor("t", "k"));
+    }
+
+    @Test
+    void rejectsAnEntryIdBaseThatIsNotAUri() {
+        assertThatThrownBy(() -> new ItemStore(db, "news.example.org"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("news.example.org");
+        assertThatThrownBy(() -> new ItemStore(db, " ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void newestListsNewestFirstAndHonoursTheLimit() throws StoreException {
+        store.save(SOURCE, List.of(c, a, b), T0);
+
+        assertThat(store.newest(2)).extracting(Entry::title).containsExactly(a.title(), b.title());
+        assertThat(store.newest(0)).isEmpty();
+    }
+
+    @Test
+    void entriesWithEqualPublishedKeepOneOrderWhateverTheInsertOrder() throws StoreException {
+        List<Item> same = IntStream.range(0, 8).mapToObj(i -> dated("k" + i, "Titel " + i, T0)).toList();
+        store.save(SOURCE, same, T0);
+        List<String> order = store.newest(10).stream().map(Entry::entryId).toList();
+
+        try (Database other = Database.open(dir.resolve("other.db"))) {
+            // Without its index SQLite returns ties in insertion order: the ORDER BY alone must decide.
+            other.write("drop the newest index", conn -> {
+                try (Statement st = conn.createStatement()) {
+                    return st.executeUpdate("DROP INDEX item_newest");
+                }
+            });
+            ItemStore otherStore = new ItemStore(other, BASE);
+            List<Item> reversed = new ArrayList<>(same);
+            Collections.reverse(reversed);
+            otherStore.save(SOURCE, reversed, T0);
+            assertThat(otherStore.newest(10)).extracting(Entry::entryId).isEqualTo(order);
+        }
+        assertThat(order).isSorted();
+        assertThat(store.newest(10)).extracting(Entry::entryId).isEqualTo(order);
+    }
+
+    @Test
+    void storesManyItemsInOneSave() throws StoreException {
+        List<Item> many = IntStream.range(0, 2_000)
+                .mapToObj(i -> dated("key-" + i, "Titel " + i, T0.minusSeconds(i))).toList();
+
+        assertThat(store.save(SOURCE, many, T0)).isEqualTo(new StoreResult(2_000, 0, 0));
+        assertThat(store.save(SOURCE, many, LATER)).isEqualTo(new StoreResult(0, 0, 2_000));
+        List<Entry> entries = store.newest(5_000);
+        assertThat(entries).hasSize(2_000);
+        assertThat(entries.get(0).title()).isEqualTo("Titel 0");
+        assertThat(entries.get(1_999).title()).isEqualTo("Titel 1999");
+    }
+
+    @Test
+    void theFirstOfTwoItemsWithOneKeyWins() throws StoreException {
+        assertThat(store.save(SOURCE, List.of(a, withTitle(a, "Zweites Vorkommen")), T0))
+                .isEqualTo(new StoreResult(1, 0, 0));
+
+        assertThat(only().title()).isEqualTo(a.title());
+        assertThat(only().updated()).isEqualTo(T0);
+    }
+
+    @Test
+    void sameKeyInTwoSourcesIsTwoEntries() throws StoreException {
+        Item elsewhere = new Item("egovernment", "a", "", T0, true, "", "Anderswo", "", false, "");
+        store.save(SOURCE, List.of(a), T0);
+        store.save("egovernment", List.of(elsewhere), T0);
+
+        assertThat(store.newest(10)).extracting(Entry::sourceId).containsExactlyInAnyOrder(SOURCE, "egovernment");
+    }
+
+    @Test
+    void refusesAnItemOfAnotherSource() {
+        Item elsewhere = new Item("egovernment", "x", "", T0, true, "", "Anderswo", "", false, "");
+        assertThatThrownBy(() -> store.save(SOURCE, List.of(a, elsewhere), T0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("egovernment");
+    }
+
+    @Test
+    void aFailedSaveStoresNothingAndSaysWhatItWasDoing() throws StoreException {
+        db.write("add a failing trigger", conn -> {
+            try (Statement st = conn.createStatement()) {
+                st.executeUpdate("CREATE TRIGGER boom BEFORE INSERT ON item WHEN NEW.title = 'boom' "
+                        + "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+            }
+            return null;
+        });
+
+        assertThatThrownBy(() -> store.save(SOURCE, List.of(a, b, dated("x", "boom", T0)), T0))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("store: could not save 3 items of source kommune21: ")
+                .hasMessageContaining("disk on fire");
+        assertThat(store.newest(10)).isEmpty();
+        assertThat(store.save(SOURCE, List.of(a), T0)).isEqualTo(new StoreResult(1, 0, 0));
+    }
+
+    @Test
+    void savesFromSeveralThreadsAllLand() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<StoreResult>> results = new ArrayList<>();
+            for (int s = 0; s < 4; s++) {
+                String source = "source-" + s;
+                List<Item> items = IntStream.range(0, 100)
+                        .mapToObj(i -> new Item(source, "k" + i, "", T0.minusSeconds(i), true, "", "T" + i, "", false, ""))
+                        .toList();
+                results.add(pool.submit(() -> store.save(source, items, T0)));
+            }
+            for (Future<StoreResult> result : results) assertThat(result.get()).isEqualTo(new StoreResult(100, 0, 0));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(store.newest(1_000)).hasSize(400);
+    }
+
+    @Test
+    void anEmptyListChangesNothing() throws StoreException {
+        assertThat(store.save(SOURCE, List.of(), T0)).isEqualTo(StoreResult.NOTHING);
+    }
+}

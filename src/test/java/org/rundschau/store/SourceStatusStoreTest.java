@@ -1,0 +1,94 @@
+package org.rundschau.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rundschau.model.SourceStatus;
+import org.rundschau.model.Validators;
+
+class SourceStatusStoreTest {
+
+    private static final Instant T0 = Instant.parse("2025-02-07T08:00:00.123Z");
+    private static final Instant T1 = Instant.parse("2025-02-07T08:30:00.456Z");
+
+    @TempDir
+    Path dir;
+    Database db;
+    SourceStatusStore statuses;
+
+    @BeforeEach
+    void open() throws StoreException {
+        db = Database.open(dir.resolve("rundschau.db"));
+        statuses = new SourceStatusStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void anUnknownSourceHasNeverBeenSeen() throws StoreException {
+        assertThat(statuses.load("kommune21")).isEqualTo(SourceStatus.never("kommune21"));
+        assertThat(statuses.all()).isEmpty();
+    }
+
+    @Test
+    void roundTripsEveryField() throws StoreException {
+        SourceStatus status = new SourceStatus("kommune21", T1, T0, 2, "fetch: HTTP 503", 503, 20,
+                new Validators("W/\"abc\"", "Fri, 07 Feb 2025 08:00:00 GMT"), "9f86d081");
+
+        assertThat(statuses.save(status)).isSameAs(status);
+
+        assertThat(statuses.load("kommune21")).isEqualTo(status);
+    }
+
+    @Test
+    void keepsAbsentTimesAbsent() throws StoreException {
+        SourceStatus failedFirstTime = SourceStatus.never("kommune21").failed(T0, 0, "fetch: connection refused");
+
+        statuses.save(failedFirstTime);
+
+        SourceStatus loaded = statuses.load("kommune21");
+        assertThat(loaded).isEqualTo(failedFirstTime);
+        assertThat(loaded.lastSuccess()).isNull();
+        assertThat(loaded.lastAttempt()).isEqualTo(T0);
+    }
+
+    @Test
+    void saveReplacesTheStoredStatus() throws StoreException {
+        SourceStatus failed = SourceStatus.never("kommune21").failed(T0, 500, "fetch: HTTP 500");
+        statuses.save(failed);
+
+        SourceStatus recovered = failed.succeeded(T1, 200, 12, new Validators("\"e1\"", ""), "hash");
+        statuses.save(recovered);
+
+        assertThat(statuses.load("kommune21")).isEqualTo(recovered);
+        assertThat(statuses.all()).containsExactly(recovered);
+    }
+
+    @Test
+    void allListsEverySavedSourceById() throws StoreException {
+        SourceStatus z = SourceStatus.never("zeitung").failed(T0, 404, "fetch: HTTP 404");
+        SourceStatus k = SourceStatus.never("kommune21").succeeded(T0, 200, 3, Validators.NONE, "");
+        statuses.save(z);
+        statuses.save(k);
+
+        assertThat(statuses.all()).containsExactly(k, z);
+    }
+
+    @Test
+    void survivesReopeningTheDatabase() throws StoreException {
+        SourceStatus status = SourceStatus.never("kommune21").succeeded(T0, 200, 3, new Validators("\"e\"", ""), "h");
+        statuses.save(status);
+        db.close();
+
+        db = Database.open(dir.resolve("rundschau.db"));
+        assertThat(new SourceStatusStore(db).load("kommune21")).isEqualTo(status);
+    }
+}
