@@ -31,5 +31,6 @@ CREATE TABLE source_status (
     items_last_success   INTEGER NOT NULL,
     etag                 TEXT    NOT NULL,
     last_modified        TEXT    NOT NULL,
-    body_hash            TEXT    NOT NULL
+    body_hash            TEXT    NOT NULL,
+    next_attempt         INTEGER            -- NULL: on the normal schedule; else backing off until then
 );

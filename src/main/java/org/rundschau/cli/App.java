@@ -1,6 +1,7 @@
 package org.rundschau.cli;
 
 import java.time.Clock;
+import java.util.SplittableRandom;
 import org.rundschau.config.AppConfig;
 import org.rundschau.extract.FeedExtractor;
 import org.rundschau.extract.HtmlExtractor;
@@ -9,6 +10,7 @@ import org.rundschau.fetch.HttpFetcher;
 import org.rundschau.normalize.Normalizer;
 import org.rundschau.normalize.RegionMapper;
 import org.rundschau.publish.AtomPublisher;
+import org.rundschau.refresh.Backoff;
 import org.rundschau.refresh.RefreshCycle;
 import org.rundschau.refresh.Republisher;
 import org.rundschau.refresh.SourcePreview;
@@ -56,7 +58,7 @@ final class App implements AutoCloseable {
         ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()));
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
-                stages.normalizer(), items, statuses, clock, Version.current());
+                stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
         return new App(database, statuses, refresher, new Republisher(items, new AtomPublisher()));
     }
 

@@ -1,8 +1,13 @@
 package org.rundschau.config;
 
+import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quartz.CronExpression;
@@ -54,6 +59,27 @@ public record Schedule(String text, Duration interval, String cron) {
 
     public boolean isInterval() {
         return interval != null;
+    }
+
+    /** The first run after {@code after}: the interval later, or the cron expression's next time in {@code zone}. */
+    public Instant nextAfter(Instant after, ZoneId zone) {
+        if (isInterval()) return after.plus(interval);
+        try {
+            CronExpression expression = new CronExpression(cron);
+            expression.setTimeZone(TimeZone.getTimeZone(zone));
+            Date next = expression.getNextValidTimeAfter(Date.from(after));
+            return next == null ? Instant.MAX : next.toInstant();
+        } catch (ParseException e) {
+            throw new IllegalStateException("cron expression was validated in parse(): " + cron, e);
+        }
+    }
+
+    /** The normal gap between runs: the interval, or the gap between the cron expression's next two runs. */
+    public Duration period(Instant now, ZoneId zone) {
+        if (isInterval()) return interval;
+        Instant next = nextAfter(now, zone);
+        Instant afterNext = next.equals(Instant.MAX) ? Instant.MAX : nextAfter(next, zone);
+        return afterNext.equals(Instant.MAX) ? Duration.ofDays(1) : Duration.between(next, afterNext);
     }
 
     @Override

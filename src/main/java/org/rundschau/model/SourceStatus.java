@@ -14,10 +14,13 @@ import java.util.Objects;
  * @param itemsLastSuccess    items extracted on the last success
  * @param validators          cache validators for the next conditional GET
  * @param bodyHash            hash of the last body that went through extraction, or ""
+ * @param nextAttempt         while failing: not to be tried before this time (backoff,
+ *                            Retry-After); null when the source is on its normal schedule
  */
 public record SourceStatus(String sourceId, Instant lastAttempt, Instant lastSuccess,
                            int consecutiveFailures, String lastError, int lastHttpStatus,
-                           int itemsLastSuccess, Validators validators, String bodyHash) {
+                           int itemsLastSuccess, Validators validators, String bodyHash,
+                           Instant nextAttempt) {
     public SourceStatus {
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(lastError, "lastError");
@@ -26,7 +29,7 @@ public record SourceStatus(String sourceId, Instant lastAttempt, Instant lastSuc
     }
 
     public static SourceStatus never(String sourceId) {
-        return new SourceStatus(sourceId, null, null, 0, "", 0, 0, Validators.NONE, "");
+        return new SourceStatus(sourceId, null, null, 0, "", 0, 0, Validators.NONE, "", null);
     }
 
     public boolean healthy() {
@@ -34,16 +37,23 @@ public record SourceStatus(String sourceId, Instant lastAttempt, Instant lastSuc
     }
 
     public SourceStatus succeeded(Instant at, int httpStatus, int items, Validators newValidators, String newBodyHash) {
-        return new SourceStatus(sourceId, at, at, 0, "", httpStatus, items, newValidators, newBodyHash);
+        return new SourceStatus(sourceId, at, at, 0, "", httpStatus, items, newValidators, newBodyHash, null);
     }
 
     /** A 304 or an unchanged body: a success that found nothing new to extract. */
-    public SourceStatus unchanged(Instant at, int httpStatus) {
-        return new SourceStatus(sourceId, at, at, 0, "", httpStatus, itemsLastSuccess, validators, bodyHash);
+    public SourceStatus unchanged(Instant at, int httpStatus, Validators newValidators) {
+        Validators keep = newValidators.isEmpty() ? validators : newValidators;
+        return new SourceStatus(sourceId, at, at, 0, "", httpStatus, itemsLastSuccess, keep, bodyHash, null);
     }
 
-    public SourceStatus failed(Instant at, int httpStatus, String error) {
+    /** @param retryAt when to try again (see {@code refresh.Backoff}) */
+    public SourceStatus failed(Instant at, int httpStatus, String error, Instant retryAt) {
         return new SourceStatus(sourceId, at, lastSuccess, consecutiveFailures + 1, error, httpStatus,
-                itemsLastSuccess, validators, bodyHash);
+                itemsLastSuccess, validators, bodyHash, retryAt);
+    }
+
+    /** Whether the source is backing off at {@code now}. */
+    public boolean backingOff(Instant now) {
+        return nextAttempt != null && now.isBefore(nextAttempt);
     }
 }

@@ -42,7 +42,7 @@ public final class RefreshCycle {
         try {
             CompletionService<RefreshOutcome> done = new ExecutorCompletionService<>(pool);
             List<Future<RefreshOutcome>> futures = new ArrayList<>();
-            sources.forEach(source -> futures.add(done.submit(() -> refresher.refresh(source))));
+            sources.forEach(source -> futures.add(done.submit(() -> refresher.refreshIfDue(source))));
             List<RefreshOutcome> outcomes = new ArrayList<>(sources.size());
             for (int i = 0; i < sources.size(); i++) {
                 RefreshOutcome outcome = unwrap(done.take());

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.extract.ExtractException;
 import org.rundschau.extract.FeedExtractor;
@@ -20,6 +21,7 @@ import org.rundschau.model.Extraction;
 import org.rundschau.model.Item;
 import org.rundschau.model.Page;
 import org.rundschau.model.SourceStatus;
+import org.rundschau.model.Validators;
 import org.rundschau.normalize.Normalizer;
 import org.rundschau.store.ItemStore;
 import org.rundschau.store.SourceStatusStore;
@@ -43,6 +45,7 @@ public final class SourceRefresher {
     private final ItemStore items;
     private final SourceStatusStore statuses;
     private final Clock clock;
+    private final Backoff backoff;
     private final String codeVersion;
 
     /**
@@ -51,7 +54,7 @@ public final class SourceRefresher {
      */
     public SourceRefresher(HttpFetcher fetcher, HtmlExtractor htmlExtractor, FeedExtractor feedExtractor,
                            Normalizer normalizer, ItemStore items, SourceStatusStore statuses, Clock clock,
-                           String codeVersion) {
+                           Backoff backoff, String codeVersion) {
         this.fetcher = fetcher;
         this.htmlExtractor = htmlExtractor;
         this.feedExtractor = feedExtractor;
@@ -59,12 +62,30 @@ public final class SourceRefresher {
         this.items = items;
         this.statuses = statuses;
         this.clock = clock;
+        this.backoff = backoff;
         this.codeVersion = codeVersion;
     }
 
-    public RefreshOutcome refresh(SourceConfig source) throws StoreException {
-        Instant started = clock.instant();
+    /**
+     * Refreshes the source unless it is backing off after failures (or a server's Retry-After):
+     * then nothing is fetched and the outcome carries the stored, still failing status.
+     */
+    public RefreshOutcome refreshIfDue(SourceConfig source) throws StoreException {
         SourceStatus before = statuses.load(source.id());
+        if (before.backingOff(clock.instant())) {
+            log.debug("source={} backing off until {}", source.id(), before.nextAttempt());
+            return new RefreshOutcome(source.id(), before, StoreResult.NOTHING, false, Duration.ZERO);
+        }
+        return refresh(source, before);
+    }
+
+    /** Refreshes the source now, whatever its backoff says. */
+    public RefreshOutcome refresh(SourceConfig source) throws StoreException {
+        return refresh(source, statuses.load(source.id()));
+    }
+
+    private RefreshOutcome refresh(SourceConfig source, SourceStatus before) throws StoreException {
+        Instant started = clock.instant();
         SourceStatus after;
         StoreResult stored = StoreResult.NOTHING;
         boolean unchanged = false;
@@ -78,14 +99,14 @@ public final class SourceRefresher {
                         fingerprint(page, source));
             } else {
                 unchanged = true;
-                int status = result instanceof FetchResult.NotModified nm ? nm.status()
-                        : ((FetchResult.Fetched) result).page().status();
-                after = before.unchanged(started, status);
+                after = result instanceof FetchResult.Fetched same
+                        ? before.unchanged(started, same.page().status(), same.page().validators())
+                        : before.unchanged(started, ((FetchResult.NotModified) result).status(), Validators.NONE);
             }
         } catch (FetchException e) {
-            after = before.failed(started, e.httpStatus(), e.getMessage());
+            after = before.failed(started, e.httpStatus(), e.getMessage(), retryAt(source, before, started, e.retryAfter()));
         } catch (ExtractException e) {
-            after = before.failed(started, 200, e.getMessage());
+            after = before.failed(started, 200, e.getMessage(), retryAt(source, before, started, Optional.empty()));
         }
         if (after.healthy()) {
             log.debug("source={} ok: {} new, {} updated, {} unchanged", source.id(), stored.added(),
@@ -95,6 +116,11 @@ public final class SourceRefresher {
         }
         statuses.save(after);
         return new RefreshOutcome(source.id(), after, stored, unchanged, Duration.between(started, clock.instant()));
+    }
+
+    private Instant retryAt(SourceConfig source, SourceStatus before, Instant now, Optional<Duration> retryAfter) {
+        Duration period = source.schedule().period(now, source.timezone());
+        return backoff.nextAttempt(now, before.consecutiveFailures() + 1, period, retryAfter);
     }
 
     private Extraction extract(SourceConfig source, Page page) throws ExtractException {

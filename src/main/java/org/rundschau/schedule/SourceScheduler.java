@@ -14,7 +14,6 @@ import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -128,14 +127,13 @@ public final class SourceScheduler implements AutoCloseable {
     private List<Trigger> triggersFor(SourceConfig source, SourceStatus status, JobKey key) {
         Instant now = clock.instant();
         Schedule schedule = source.schedule();
-        TimeZone zone = TimeZone.getTimeZone(source.timezone());
-        Duration period = interval(schedule, zone, now);
+        Duration period = schedule.period(now, source.timezone());
         Duration offset = offset(source.id(), period.compareTo(SPREAD_WINDOW) < 0 ? period : SPREAD_WINDOW);
         Instant startupSlot = now.plus(offset(source.id(), STARTUP_WINDOW));
-        boolean overdue = status.lastAttempt() == null || !nextAfter(schedule, zone, status.lastAttempt()).isAfter(now);
+        boolean overdue = status.lastAttempt() == null || !schedule.nextAfter(status.lastAttempt(), source.timezone()).isAfter(now);
         List<Trigger> triggers = new ArrayList<>();
         if (schedule.isInterval()) {
-            Instant first = overdue ? startupSlot : nextAfter(schedule, zone, status.lastAttempt()).plus(offset);
+            Instant first = overdue ? startupSlot : schedule.nextAfter(status.lastAttempt(), source.timezone()).plus(offset);
             triggers.add(TriggerBuilder.newTrigger().withIdentity(source.id(), GROUP).forJob(key)
                     .startAt(Date.from(first))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
@@ -145,7 +143,7 @@ public final class SourceScheduler implements AutoCloseable {
         } else {
             triggers.add(TriggerBuilder.newTrigger().withIdentity(source.id(), GROUP).forJob(key)
                     .withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron())
-                            .inTimeZone(zone)
+                            .inTimeZone(TimeZone.getTimeZone(source.timezone()))
                             .withMisfireHandlingInstructionDoNothing())
                     .build());
             if (overdue) {
@@ -160,25 +158,6 @@ public final class SourceScheduler implements AutoCloseable {
     static Duration offset(String sourceId, Duration window) {
         long millis = window.toMillis();
         return millis <= 0 ? Duration.ZERO : Duration.ofMillis(Math.floorMod(sourceId.hashCode() * 2654435761L, millis));
-    }
-
-    static Instant nextAfter(Schedule schedule, TimeZone zone, Instant after) {
-        if (schedule.isInterval()) return after.plus(schedule.interval());
-        try {
-            CronExpression cron = new CronExpression(schedule.cron());
-            cron.setTimeZone(zone);
-            Date next = cron.getNextValidTimeAfter(Date.from(after));
-            return next == null ? Instant.MAX : next.toInstant();
-        } catch (java.text.ParseException e) {
-            throw new IllegalStateException("schedule was validated when the config was loaded: " + schedule, e);
-        }
-    }
-
-    /** The schedule's period: the interval, or the gap between a cron expression's next two runs. */
-    static Duration interval(Schedule schedule, TimeZone zone, Instant now) {
-        if (schedule.isInterval()) return schedule.interval();
-        Instant next = nextAfter(schedule, zone, now);
-        return next.equals(Instant.MAX) ? Duration.ofDays(1) : Duration.between(next, nextAfter(schedule, zone, next));
     }
 
     /**

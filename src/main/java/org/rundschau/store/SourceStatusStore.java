@@ -15,13 +15,14 @@ import org.rundschau.model.Validators;
 public final class SourceStatusStore {
 
     private static final String COLUMNS = "source_id, last_attempt, last_success, consecutive_failures, "
-            + "last_error, last_http_status, items_last_success, etag, last_modified, body_hash";
+            + "last_error, last_http_status, items_last_success, etag, last_modified, body_hash, next_attempt";
     private static final String UPSERT = "INSERT INTO source_status (" + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO UPDATE SET "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO UPDATE SET "
             + "last_attempt = excluded.last_attempt, last_success = excluded.last_success, "
             + "consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error, "
             + "last_http_status = excluded.last_http_status, items_last_success = excluded.items_last_success, "
-            + "etag = excluded.etag, last_modified = excluded.last_modified, body_hash = excluded.body_hash";
+            + "etag = excluded.etag, last_modified = excluded.last_modified, body_hash = excluded.body_hash, "
+            + "next_attempt = excluded.next_attempt";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM source_status WHERE source_id = ?";
     private static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM source_status ORDER BY source_id";
 
@@ -63,6 +64,7 @@ public final class SourceStatusStore {
                 ps.setString(8, status.validators().etag());
                 ps.setString(9, status.validators().lastModified());
                 ps.setString(10, status.bodyHash());
+                setInstant(ps, 11, status.nextAttempt());
                 ps.executeUpdate();
                 return status;
             }
@@ -84,7 +86,8 @@ public final class SourceStatusStore {
         return new SourceStatus(rs.getString("source_id"), getInstant(rs, "last_attempt"),
                 getInstant(rs, "last_success"), rs.getInt("consecutive_failures"), rs.getString("last_error"),
                 rs.getInt("last_http_status"), rs.getInt("items_last_success"),
-                new Validators(rs.getString("etag"), rs.getString("last_modified")), rs.getString("body_hash"));
+                new Validators(rs.getString("etag"), rs.getString("last_modified")), rs.getString("body_hash"),
+                getInstant(rs, "next_attempt"));
     }
 
     private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {

@@ -41,7 +41,7 @@ class SourceStatusStoreTest {
     @Test
     void roundTripsEveryField() throws StoreException {
         SourceStatus status = new SourceStatus("kommune21", T1, T0, 2, "fetch: HTTP 503", 503, 20,
-                new Validators("W/\"abc\"", "Fri, 07 Feb 2025 08:00:00 GMT"), "9f86d081");
+                new Validators("W/\"abc\"", "Fri, 07 Feb 2025 08:00:00 GMT"), "9f86d081", T1.plusSeconds(3600));
 
         assertThat(statuses.save(status)).isSameAs(status);
 
@@ -50,7 +50,7 @@ class SourceStatusStoreTest {
 
     @Test
     void keepsAbsentTimesAbsent() throws StoreException {
-        SourceStatus failedFirstTime = SourceStatus.never("kommune21").failed(T0, 0, "fetch: connection refused");
+        SourceStatus failedFirstTime = SourceStatus.never("kommune21").failed(T0, 0, "fetch: connection refused", null);
 
         statuses.save(failedFirstTime);
 
@@ -62,7 +62,7 @@ class SourceStatusStoreTest {
 
     @Test
     void saveReplacesTheStoredStatus() throws StoreException {
-        SourceStatus failed = SourceStatus.never("kommune21").failed(T0, 500, "fetch: HTTP 500");
+        SourceStatus failed = SourceStatus.never("kommune21").failed(T0, 500, "fetch: HTTP 500", T1);
         statuses.save(failed);
 
         SourceStatus recovered = failed.succeeded(T1, 200, 12, new Validators("\"e1\"", ""), "hash");
@@ -74,7 +74,7 @@ class SourceStatusStoreTest {
 
     @Test
     void allListsEverySavedSourceById() throws StoreException {
-        SourceStatus z = SourceStatus.never("zeitung").failed(T0, 404, "fetch: HTTP 404");
+        SourceStatus z = SourceStatus.never("zeitung").failed(T0, 404, "fetch: HTTP 404", null);
         SourceStatus k = SourceStatus.never("kommune21").succeeded(T0, 200, 3, Validators.NONE, "");
         statuses.save(z);
         statuses.save(k);
