@@ -66,7 +66,10 @@ final class OnceCommand implements Callable<Integer> {
 
         void finished(RefreshOutcome o) {
             String detail;
-            if (o.failed()) {
+            if (o.skipped()) {
+                detail = "not fetched: backing off after " + o.status().consecutiveFailures() + " failures until "
+                        + o.status().nextAttempt() + " (last error: " + o.status().lastError() + ")";
+            } else if (o.failed()) {
                 detail = o.status().lastError();
             } else if (o.unchanged()) {
                 detail = "unchanged since last fetch";

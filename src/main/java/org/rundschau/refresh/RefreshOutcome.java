@@ -11,9 +11,10 @@ import org.rundschau.store.StoreResult;
  * @param status    the source's health after this refresh (already saved)
  * @param stored    what changed in the store ({@link StoreResult#NOTHING} on failure or 304)
  * @param unchanged true when the server answered 304 or sent the same body as last time
+ * @param skipped   true when the source was not fetched because it is backing off
  */
 public record RefreshOutcome(String sourceId, SourceStatus status, StoreResult stored, boolean unchanged,
-                             Duration took) {
+                             boolean skipped, Duration took) {
     public RefreshOutcome {
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(status, "status");

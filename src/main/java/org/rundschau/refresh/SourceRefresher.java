@@ -74,7 +74,7 @@ public final class SourceRefresher {
         SourceStatus before = statuses.load(source.id());
         if (before.backingOff(clock.instant())) {
             log.debug("source={} backing off until {}", source.id(), before.nextAttempt());
-            return new RefreshOutcome(source.id(), before, StoreResult.NOTHING, false, Duration.ZERO);
+            return new RefreshOutcome(source.id(), before, StoreResult.NOTHING, false, true, Duration.ZERO);
         }
         return refresh(source, before);
     }
@@ -115,7 +115,7 @@ public final class SourceRefresher {
             log.warn("source={} failed: {}", source.id(), after.lastError());
         }
         statuses.save(after);
-        return new RefreshOutcome(source.id(), after, stored, unchanged, Duration.between(started, clock.instant()));
+        return new RefreshOutcome(source.id(), after, stored, unchanged, false, Duration.between(started, clock.instant()));
     }
 
     private Instant retryAt(SourceConfig source, SourceStatus before, Instant now, Optional<Duration> retryAfter) {
