@@ -231,7 +231,7 @@ public final class ConfigLoader {
         Optional<SelectorRules> selectors = source.mapping("html").map(m -> m.allowOnly(HTML_KEYS))
                 .flatMap(this::selectors);
         boolean html = source.has("html");
-        if (id.isEmpty() || url.isEmpty() || html && selectors.isEmpty()) {
+        if (id.isEmpty() || url.isEmpty() || (html && selectors.isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(new SourceConfig(id.get(), name, url.get(), html ? SourceKind.HTML : SourceKind.FEED,
