@@ -2,6 +2,7 @@ package org.rundschau.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.URI;
@@ -86,6 +87,16 @@ class ConfigLoaderTest {
                 new SourceConfig("heise", "heise", URI.create("https://www.heise.de/rss/heise-atom.xml"),
                         SourceKind.FEED, "", ZoneId.of("Europe/Vienna"), Locale.forLanguageTag("de-AT"),
                         Schedule.parse("every 2h"), null));
+    }
+
+    @Test
+    void loadsTheExampleFromTheConfigurationReference() throws Exception {
+        String reference = Files.readString(Path.of("docs/configuration.md"));
+        int start = reference.indexOf("```yaml\n") + "```yaml\n".length();
+        AppConfig config = load(reference.substring(start, reference.indexOf("```", start)));
+
+        assertThat(config.sources()).extracting(SourceConfig::id, SourceConfig::kind)
+                .containsExactly(tuple("kommune21", SourceKind.HTML), tuple("egov-blog", SourceKind.FEED));
     }
 
     @Test
