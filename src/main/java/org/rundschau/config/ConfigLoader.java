@@ -1,0 +1,260 @@
+package org.rundschau.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
+
+/**
+ * Reads {@code rundschau.yaml} into an {@link AppConfig}. The keys, their types and defaults are
+ * documented in {@code docs/configuration.md}.
+ */
+public final class ConfigLoader {
+    static final Path DEFAULT_OUTPUT = Path.of("public");
+    static final Path DEFAULT_DATABASE = Path.of("data/rundschau.db");
+    static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("Europe/Berlin");
+    static final Locale DEFAULT_LOCALE = Locale.forLanguageTag("de");
+    static final Schedule DEFAULT_SCHEDULE = Schedule.parse("every 30m");
+    static final int DEFAULT_ENTRIES = 100;
+
+    private static final List<String> TOP_KEYS =
+            List.of("feed", "output", "database", "timezone", "locale", "schedule", "regions", "sources");
+    private static final List<String> FEED_KEYS = List.of("title", "id", "self", "entries");
+    private static final List<String> SOURCE_KEYS =
+            List.of("id", "name", "url", "region", "timezone", "locale", "schedule", "html");
+    private static final List<String> HTML_KEYS = List.of("item", "title", "link", "date", "summary", "region");
+
+    /** The settings a source inherits unless it overrides them. */
+    private record Defaults(ZoneId timezone, Locale locale, Schedule schedule) {}
+
+    private final Path file;
+    private final Problems problems;
+    private final Map<String, Integer> sourceIdLines = new HashMap<>();
+
+    private ConfigLoader(Path file, Problems problems) {
+        this.file = file;
+        this.problems = problems;
+    }
+
+    /**
+     * Reads and checks the whole file. Relative paths in it ({@code output}, {@code database}) are
+     * returned as written, so they resolve against the current directory, not the file's folder.
+     *
+     * @param file the config file; problems name it exactly as given here
+     * @throws ConfigException listing every problem found, each as {@code FILE:LINE: key.path: message}
+     *                         (1-based line), or the single problem {@code FILE: cannot read: reason}
+     */
+    public static AppConfig load(Path file) throws ConfigException {
+        String text = read(file);
+        Problems problems = new Problems(file);
+        ConfigLoader loader = new ConfigLoader(file, problems);
+        Optional<AppConfig> config = compose(text, problems).flatMap(loader::app);
+        problems.throwIfAny();
+        return config.orElseThrow(() -> new IllegalStateException("no config and no problem for " + file));
+    }
+
+    private static String read(Path file) throws ConfigException {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(List.of(file + ": cannot read: " + reason(e)));
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text; save the file as UTF-8";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The document's root node; empty (with a problem recorded) for a syntax error or an empty file. */
+    private static Optional<Node> compose(String text, Problems problems) {
+        try {
+            Node root = new Yaml().compose(new StringReader(text));
+            if (root == null) {
+                problems.add(1, "", "the file is empty; it needs at least 'feed' and 'sources'");
+            }
+            return Optional.ofNullable(root);
+        } catch (MarkedYAMLException e) {
+            problems.add(syntaxErrorLine(e), "", syntaxError(e));
+        } catch (ReaderException e) {
+            problems.add(lineAt(text, e.getPosition()), "", String.format(
+                    "invalid YAML: the control character U+%04X is not allowed; remove it", e.getCodePoint()));
+        } catch (YAMLException e) {
+            problems.add(1, "", "invalid YAML: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private static int syntaxErrorLine(MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        return mark == null ? 1 : mark.getLine() + 1;
+    }
+
+    /** SnakeYAML's context ("while scanning a quoted scalar") and problem, on one line. */
+    private static String syntaxError(MarkedYAMLException e) {
+        StringBuilder message = new StringBuilder("invalid YAML: ");
+        if (e.getContext() != null) {
+            message.append(e.getContext());
+            Mark context = e.getContextMark();
+            if (context != null && context.getLine() + 1 != syntaxErrorLine(e)) {
+                message.append(" on line ").append(context.getLine() + 1);
+            }
+            message.append(", ");
+        }
+        message.append(e.getProblem());
+        if ("mapping values are not allowed here".equals(e.getProblem())) {
+            message.append(" (check the indentation, and quote values that contain ': ')");
+        }
+        return message.toString();
+    }
+
+    /** The 1-based line of a code point position. */
+    private static int lineAt(String text, int codePointPosition) {
+        int end = text.offsetByCodePoints(0, Math.min(codePointPosition, text.codePointCount(0, text.length())));
+        return 1 + (int) text.substring(0, end).chars().filter(c -> c == '\n').count();
+    }
+
+    private Optional<AppConfig> app(Node root) {
+        return YamlMapping.open(root, "", YamlMapping.line(root), problems)
+                .map(top -> top.allowOnly(TOP_KEYS))
+                .flatMap(this::app);
+    }
+
+    private Optional<AppConfig> app(YamlMapping top) {
+        Optional<FeedConfig> feed = top.requiredMapping("feed").map(m -> m.allowOnly(FEED_KEYS)).flatMap(this::feed);
+        Path output = top.optional("output", ConfigValues::path).orElse(DEFAULT_OUTPUT);
+        Path database = top.optional("database", ConfigValues::path).orElse(DEFAULT_DATABASE);
+        Defaults defaults = new Defaults(
+                top.optional("timezone", ConfigValues::timezone).orElse(DEFAULT_TIMEZONE),
+                top.optional("locale", ConfigValues::locale).orElse(DEFAULT_LOCALE),
+                top.optional("schedule", ConfigValues::schedule).orElse(DEFAULT_SCHEDULE));
+        Map<String, List<String>> regions = top.mapping("regions").map(this::regions).orElse(Map.of());
+        List<SourceConfig> sources = sources(top, defaults);
+        if (feed.isEmpty() || !problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AppConfig(file, feed.get(), output, database, defaults.timezone(),
+                defaults.locale(), defaults.schedule(), regions, sources));
+    }
+
+    private Optional<FeedConfig> feed(YamlMapping feed) {
+        Optional<String> title = feed.required("title", ConfigValues::text);
+        Optional<String> id = feed.required("id", ConfigValues::feedId);
+        String self = feed.optional("self", ConfigValues::httpUrl).map(Object::toString).orElse("");
+        int entries = feed.optional("entries", ConfigValues::positiveWholeNumber).orElse(DEFAULT_ENTRIES);
+        if (title.isEmpty() || id.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FeedConfig(title.get(), id.get(), self, entries));
+    }
+
+    /** Canonical region name to its aliases; an alias may belong to one region only. */
+    private Map<String, List<String>> regions(YamlMapping regions) {
+        Map<String, List<String>> aliasesByRegion = new LinkedHashMap<>();
+        Map<String, String> regionByAlias = new HashMap<>();
+        for (String region : regions.keys()) {
+            if (region.isBlank()) {
+                regions.problem(region, "a region name must not be empty");
+                continue;
+            }
+            List<Node> nodes = regions.list(region).orElse(List.of());
+            List<String> aliases = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                Node node = nodes.get(i);
+                String path = regions.path(region) + "[" + i + "]";
+                YamlMapping.scalar(node, path, problems, ConfigValues::text).ifPresent(alias -> {
+                    String owner = regionByAlias.putIfAbsent(alias, region);
+                    if (owner != null && !owner.equals(region)) {
+                        problems.add(YamlMapping.line(node), path,
+                                "alias '" + alias + "' already belongs to region '" + owner + "'");
+                    }
+                    aliases.add(alias);
+                });
+            }
+            aliasesByRegion.put(region, List.copyOf(aliases));
+        }
+        return aliasesByRegion;
+    }
+
+    private List<SourceConfig> sources(YamlMapping top, Defaults defaults) {
+        Optional<List<Node>> list = top.requiredList("sources");
+        if (list.isPresent() && list.get().isEmpty()) {
+            top.problem("sources", "list at least one source");
+        }
+        List<Node> nodes = list.orElse(List.of());
+        List<SourceConfig> sources = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            YamlMapping.open(node, "sources[" + i + "]", YamlMapping.line(node), problems)
+                    .map(source -> source.allowOnly(SOURCE_KEYS))
+                    .flatMap(source -> source(source, defaults))
+                    .ifPresent(sources::add);
+        }
+        return sources;
+    }
+
+    private Optional<SourceConfig> source(YamlMapping source, Defaults defaults) {
+        Optional<String> id = source.required("id", ConfigValues::sourceId);
+        id.ifPresent(value -> checkUnique(value, source));
+        Optional<URI> url = source.required("url", ConfigValues::httpUrl);
+        String name = source.optional("name", ConfigValues::text).or(() -> id).orElse("");
+        String region = source.optional("region", ConfigValues::text).orElse("");
+        ZoneId timezone = source.optional("timezone", ConfigValues::timezone).orElse(defaults.timezone());
+        Locale locale = source.optional("locale", ConfigValues::locale).orElse(defaults.locale());
+        Schedule schedule = source.optional("schedule", ConfigValues::schedule).orElse(defaults.schedule());
+        Optional<SelectorRules> selectors = source.mapping("html").map(m -> m.allowOnly(HTML_KEYS))
+                .flatMap(this::selectors);
+        boolean html = source.has("html");
+        if (id.isEmpty() || url.isEmpty() || (html && selectors.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourceConfig(id.get(), name, url.get(), html ? SourceKind.HTML : SourceKind.FEED,
+                region, timezone, locale, schedule, selectors.orElse(null)));
+    }
+
+    private void checkUnique(String id, YamlMapping source) {
+        Integer firstLine = sourceIdLines.putIfAbsent(id, source.line("id"));
+        if (firstLine != null) {
+            source.problem("id", "duplicate source id '" + id + "' (first used on line " + firstLine + ")");
+        }
+    }
+
+    private Optional<SelectorRules> selectors(YamlMapping html) {
+        Optional<Selector> item = html.required("item", ConfigValues::itemSelector);
+        Optional<Selector> title = html.required("title", ConfigValues::selector);
+        Optional<Selector> link = html.required("link", ConfigValues::selector);
+        Selector date = html.optional("date", ConfigValues::selector).orElse(Selector.NONE);
+        Selector summary = html.optional("summary", ConfigValues::selector).orElse(Selector.NONE);
+        Selector region = html.optional("region", ConfigValues::selector).orElse(Selector.NONE);
+        if (item.isEmpty() || title.isEmpty() || link.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SelectorRules(item.get(), title.get(), link.get(), date, summary, region));
+    }
+}

@@ -1,0 +1,178 @@
+package org.rundschau.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.IllformedLocaleException;
+import java.util.Locale;
+import java.util.Optional;
+import org.jsoup.select.QueryParser;
+
+/**
+ * Turns one config value, as written, into a typed value. Each method throws
+ * IllegalArgumentException whose message says what is wrong and what to write instead; the caller
+ * prefixes it with the file, line and key.
+ */
+final class ConfigValues {
+    private ConfigValues() {
+    }
+
+    /** The value without surrounding blanks; never empty. */
+    static String text(String value) {
+        String text = value.strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        return text;
+    }
+
+    static int positiveWholeNumber(String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException("must be at least 1, got " + number);
+        }
+        return number;
+    }
+
+    /** The feed's Atom id: any absolute URI, as written. */
+    static String feedId(String value) {
+        String text = text(value);
+        URI uri = uri(text, "URI");
+        if (!uri.isAbsolute()) {
+            throw new IllegalArgumentException("'" + text + "' is not an absolute URI; use a tag: URI that never"
+                    + " changes, e.g. 'tag:news.example.org,2026:feed'");
+        }
+        return text;
+    }
+
+    /** An absolute http or https URL with a host. */
+    static URI httpUrl(String value) {
+        String text = text(value);
+        URI uri = uri(text, "URL");
+        if (!uri.isAbsolute()) {
+            throw new IllegalArgumentException("'" + text + "' is not an absolute URL; start it with https://");
+        }
+        if (!uri.getScheme().equalsIgnoreCase("http") && !uri.getScheme().equalsIgnoreCase("https")) {
+            throw new IllegalArgumentException("'" + text + "' is not an http:// or https:// URL");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("'" + text + "' has no valid host name");
+        }
+        return uri;
+    }
+
+    static ZoneId timezone(String value) {
+        String text = text(value);
+        try {
+            return ZoneId.of(text);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("unknown time zone '" + text + "'; " + zoneHint(text));
+        }
+    }
+
+    /** A BCP 47 language tag whose language (and region, if any) Java knows: {@code de}, {@code de-AT}. */
+    static Locale locale(String value) {
+        String text = text(value);
+        Locale locale;
+        try {
+            locale = new Locale.Builder().setLanguageTag(text).build();
+        } catch (IllformedLocaleException e) {
+            throw new IllegalArgumentException(unknownLocale(text));
+        }
+        if (!isKnown(locale.getLanguage(), locale.getDisplayLanguage(Locale.ENGLISH))
+                || !locale.getCountry().isEmpty() && !knownRegion(locale)) {
+            throw new IllegalArgumentException(unknownLocale(text));
+        }
+        return locale;
+    }
+
+    static Path path(String value) {
+        String text = text(value);
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    static String sourceId(String value) {
+        String text = text(value);
+        if (!SourceConfig.ID.matcher(text).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid source id; use lowercase letters,"
+                    + " digits and '-' (not first or last), at most 64 characters");
+        }
+        return text;
+    }
+
+    /** A selector whose CSS part Jsoup accepts, optionally ending in {@code @attr}. */
+    static Selector selector(String value) {
+        Selector selector = Selector.parse(text(value));
+        try {
+            QueryParser.parse(selector.css());
+        } catch (org.jsoup.select.Selector.SelectorParseException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid CSS selector '" + selector.css() + "': " + e.getMessage());
+        }
+        return selector;
+    }
+
+    /** The item selector picks elements, so it cannot read an attribute. */
+    static Selector itemSelector(String value) {
+        Selector selector = selector(value);
+        if (selector.readsAttribute()) {
+            throw new IllegalArgumentException("the item selector picks whole elements; remove '@"
+                    + selector.attr() + "'");
+        }
+        return selector;
+    }
+
+    static Schedule schedule(String value) {
+        return Schedule.parse(text(value));
+    }
+
+    private static URI uri(String text, String kind) {
+        if (text.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid " + kind
+                    + ": it contains a space; write spaces as %20");
+        }
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid " + kind + ": "
+                    + e.getReason().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static String zoneHint(String text) {
+        Optional<String> sameCity = ZoneId.getAvailableZoneIds().stream()
+                .filter(zone -> zone.toLowerCase(Locale.ROOT).endsWith("/" + text.toLowerCase(Locale.ROOT)))
+                .sorted()
+                .findFirst();
+        return sameCity.or(() -> DidYouMean.closest(ZoneId.getAvailableZoneIds(), text))
+                .map(zone -> "did you mean '" + zone + "'?")
+                .orElse("use an IANA time zone name such as 'Europe/Berlin'");
+    }
+
+    private static String unknownLocale(String text) {
+        String hint = text.contains("_") ? "did you mean '" + text.replace('_', '-') + "'?"
+                : "use a BCP 47 language tag such as 'de', 'en' or 'de-AT'";
+        return "unknown locale '" + text + "'; " + hint;
+    }
+
+    private static boolean knownRegion(Locale locale) {
+        String region = locale.getCountry();
+        return region.chars().allMatch(Character::isDigit) || isKnown(region, locale.getDisplayCountry(Locale.ENGLISH));
+    }
+
+    /** Java shows a code it has no name for as the code itself. */
+    private static boolean isKnown(String code, String displayName) {
+        return !code.isEmpty() && !displayName.equalsIgnoreCase(code);
+    }
+}

@@ -1,0 +1,531 @@
+package org.rundschau.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+    private static final String FEED = """
+            feed:
+              title: T
+              id: "tag:example.org,2026:feed"
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path file;
+
+    @Test
+    void loadsEveryKeyIntoRecords() throws Exception {
+        AppConfig config = load("""
+                feed:
+                  title: "Kommunale Digitalnachrichten"
+                  id: "tag:rundschau.example.org,2026:combined"
+                  self: "https://news.example.org/feed.atom"
+                  entries: 50
+                output: out/public
+                database: out/rundschau.db
+                timezone: Europe/Vienna
+                locale: de-AT
+                schedule: "every 2h"
+                regions:
+                  Nordrhein-Westfalen: [NRW, NW]
+                  Rhein-Sieg-Kreis:
+                  Bayern: []
+                sources:
+                  - id: kommune21
+                    name: Kommune21
+                    url: https://www.kommune21.de/
+                    region: Rheinland-Pfalz
+                    timezone: Europe/Berlin
+                    locale: de
+                    schedule: "0 0/15 6-22 * * ?"
+                    html:
+                      item: "div.news"
+                      title: "h2"
+                      link: "a.more@href"
+                      date: "time@datetime"
+                      summary: "p.teaser"
+                      region: ".kicker"
+                  - id: heise
+                    url: https://www.heise.de/rss/heise-atom.xml
+                """);
+
+        assertThat(config.file()).isEqualTo(file);
+        assertThat(config.feed()).isEqualTo(new FeedConfig("Kommunale Digitalnachrichten",
+                "tag:rundschau.example.org,2026:combined", "https://news.example.org/feed.atom", 50));
+        assertThat(config.output()).isEqualTo(Path.of("out/public"));
+        assertThat(config.database()).isEqualTo(Path.of("out/rundschau.db"));
+        assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Vienna"));
+        assertThat(config.locale()).isEqualTo(Locale.forLanguageTag("de-AT"));
+        assertThat(config.schedule().interval()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.regions()).isEqualTo(Map.of("Nordrhein-Westfalen", List.of("NRW", "NW"),
+                "Rhein-Sieg-Kreis", List.of(), "Bayern", List.of()));
+        assertThat(config.sources()).containsExactly(
+                new SourceConfig("kommune21", "Kommune21", URI.create("https://www.kommune21.de/"), SourceKind.HTML,
+                        "Rheinland-Pfalz", ZoneId.of("Europe/Berlin"), Locale.forLanguageTag("de"),
+                        Schedule.parse("0 0/15 6-22 * * ?"),
+                        new SelectorRules(new Selector("div.news", ""), new Selector("h2", ""),
+                                new Selector("a.more", "href"), new Selector("time", "datetime"),
+                                new Selector("p.teaser", ""), new Selector(".kicker", ""))),
+                new SourceConfig("heise", "heise", URI.create("https://www.heise.de/rss/heise-atom.xml"),
+                        SourceKind.FEED, "", ZoneId.of("Europe/Vienna"), Locale.forLanguageTag("de-AT"),
+                        Schedule.parse("every 2h"), null));
+    }
+
+    @Test
+    void loadsTheExampleFromTheConfigurationReference() throws Exception {
+        String reference = Files.readString(Path.of("docs/configuration.md"));
+        int start = reference.indexOf("```yaml\n") + "```yaml\n".length();
+        AppConfig config = load(reference.substring(start, reference.indexOf("```", start)));
+
+        assertThat(config.sources()).extracting(SourceConfig::id, SourceConfig::kind)
+                .containsExactly(tuple("kommune21", SourceKind.HTML), tuple("egov-blog", SourceKind.FEED));
+    }
+
+    @Test
+    void fillsInDefaultsForOmittedKeys() throws Exception {
+        AppConfig config = load(FEED + """
+                sources:
+                  - id: kommune21
+                    url: https://www.kommune21.de/
+                    html: { item: article, title: h2 a, link: h2 a }
+                """);
+
+        assertThat(config.feed().self()).isEmpty();
+        assertThat(config.feed().entries()).isEqualTo(100);
+        assertThat(config.output()).isEqualTo(Path.of("public"));
+        assertThat(config.database()).isEqualTo(Path.of("data/rundschau.db"));
+        assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(config.locale()).isEqualTo(Locale.forLanguageTag("de"));
+        assertThat(config.schedule().interval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.regions()).isEmpty();
+        SourceConfig source = config.source("kommune21").orElseThrow();
+        assertThat(source.name()).isEqualTo("kommune21");
+        assertThat(source.region()).isEmpty();
+        assertThat(source.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(source.locale()).isEqualTo(Locale.forLanguageTag("de"));
+        assertThat(source.schedule()).isEqualTo(config.schedule());
+        assertThat(source.selectors().date()).isEqualTo(Selector.NONE);
+        assertThat(source.selectors().summary()).isEqualTo(Selector.NONE);
+        assertThat(source.selectors().region()).isEqualTo(Selector.NONE);
+    }
+
+    @Test
+    void treatsAKeyWithoutValueAsOmitted() throws Exception {
+        AppConfig config = load(FEED + """
+                timezone:
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                    schedule: ~
+                """);
+
+        assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(config.sources().get(0).schedule()).isEqualTo(config.schedule());
+    }
+
+    @Test
+    void keepsRelativePathsRelativeToTheCurrentDirectoryNotTheConfigFolder() throws Exception {
+        AppConfig config = load(FEED + """
+                output: public
+                database: data/rundschau.db
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                """);
+
+        assertThat(config.output()).isEqualTo(Path.of("public")).isNotEqualTo(dir.resolve("public"));
+        assertThat(config.database()).isEqualTo(Path.of("data/rundschau.db"));
+    }
+
+    @Test
+    void namesTheFileAsTheCallerGaveIt() throws Exception {
+        Path absolute = dir.resolve("rundschau.yaml");
+        Files.writeString(absolute, "feed: [x]\n");
+        Path relative = Path.of("").toAbsolutePath().relativize(absolute);
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(relative));
+
+        assertThat(e.problems()).first().asString().startsWith(relative + ":1: feed: ");
+    }
+
+    @Test
+    void reportsAMissingFileAsOneProblemWithoutLine() {
+        Path missing = dir.resolve("nope.yaml");
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(missing));
+
+        assertThat(e.problems()).containsExactly(missing + ": cannot read: no such file");
+    }
+
+    @Test
+    void reportsAFileThatIsNotUtf8() throws IOException {
+        file = dir.resolve("latin1.yaml");
+        Files.write(file, "feed:\n  title: Stra\u00dfe\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file));
+
+        assertThat(e.problems()).containsExactly(file + ": cannot read: not UTF-8 text; save the file as UTF-8");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            timezone: Europe/Berln   => timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?
+            locale: xx               => locale: unknown locale 'xx'; use a BCP 47 language tag such as 'de', 'en' or 'de-AT'
+            schedule: every 1m       => schedule: schedule 'every 1m' is shorter than the minimum of 5 minutes
+            output: [a, b]           => output: expected a single value, got a list
+            regions: [NRW]           => regions: expected 'key: value' lines, got a list
+            sourcs: []               => unknown key 'sourcs'; did you mean 'sources'?
+            colour: red              => unknown key 'colour' (allowed here: feed, output, database, timezone, locale, schedule, regions, sources)
+            <<: {timezone: UTC}      => YAML merge keys ('<<') are not supported; write the keys out
+            """)
+    void reportsABadTopLevelValueOnItsLine(String line, String message) {
+        List<String> problems = problemsIn(line + "\n" + FEED + """
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                """);
+
+        assertThat(problems).containsExactly(at(1, message));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            entries: many     => feed.entries: expected a whole number, got 'many'
+            entries: 2.5      => feed.entries: expected a whole number, got '2.5'
+            entries: 0        => feed.entries: must be at least 1, got 0
+            self: /feed.atom  => feed.self: '/feed.atom' is not an absolute URL; start it with https://
+            titel: X          => feed: unknown key 'titel'; did you mean 'title'?
+            title: Again      => feed: duplicate key 'title' (first on line 2); keep only one of them
+            """)
+    void reportsABadFeedValueOnItsLine(String line, String message) {
+        List<String> problems = problemsIn(FEED + "  " + line + "\n" + """
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                """);
+
+        assertThat(problems).containsExactly(at(4, message));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            combined           => feed.id: 'combined' is not an absolute URI; use a tag: URI that never changes, e.g. 'tag:news.example.org,2026:feed'
+            tag:a b            => feed.id: 'tag:a b' is not a valid URI: it contains a space; write spaces as %20
+            http://[x          => feed.id: 'http://[x' is not a valid URI: expected closing bracket for ipv6 address
+            [tag:x]            => feed.id: expected a single value, got a list
+            ''                 => feed.id: must not be empty
+            """)
+    void reportsAnUnusableFeedId(String id, String message) {
+        List<String> problems = problemsIn("""
+                feed:
+                  title: T
+                  id: %s
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                """.formatted(id));
+
+        assertThat(problems).containsExactly(at(3, message));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            ftp://example.org/feed => sources[0].url: 'ftp://example.org/feed' is not an http:// or https:// URL
+            www.example.org/feed   => sources[0].url: 'www.example.org/feed' is not an absolute URL; start it with https://
+            https://exa mple.org/  => sources[0].url: 'https://exa mple.org/' is not a valid URL: it contains a space; write spaces as %20
+            https://exa^mple.org/  => sources[0].url: 'https://exa^mple.org/' is not a valid URL: illegal character in authority
+            https:///feed          => sources[0].url: 'https:///feed' has no valid host name
+            [https://example.org/] => sources[0].url: expected a single value, got a list
+            ''                     => sources[0].url: must not be empty
+            """)
+    void reportsABadSourceUrl(String url, String message) {
+        List<String> problems = problemsIn(FEED + """
+                sources:
+                  - id: a
+                    url: %s
+                """.formatted(url));
+
+        assertThat(problems).containsExactly(at(6, message));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            schedule: every 1m       => sources[0].schedule: schedule 'every 1m' is shorter than the minimum of 5 minutes
+            schedule: sometimes      => sources[0].schedule: schedule 'sometimes' is neither 'every N(m|h|d)' nor a valid Quartz cron expression (e.g. '0 0/30 * * * ?')
+            schedule: 0 0/15 * * *   => sources[0].schedule: schedule '0 0/15 * * *' is neither 'every N(m|h|d)' nor a valid Quartz cron expression (e.g. '0 0/30 * * * ?')
+            timezone: Europe/Berln   => sources[0].timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?
+            timezone: europe/berlin  => sources[0].timezone: unknown time zone 'europe/berlin'; did you mean 'Europe/Berlin'?
+            timezone: Berlin         => sources[0].timezone: unknown time zone 'Berlin'; did you mean 'Europe/Berlin'?
+            timezone: Mars/Olympus   => sources[0].timezone: unknown time zone 'Mars/Olympus'; use an IANA time zone name such as 'Europe/Berlin'
+            locale: de_AT            => sources[0].locale: unknown locale 'de_AT'; did you mean 'de-AT'?
+            locale: german           => sources[0].locale: unknown locale 'german'; use a BCP 47 language tag such as 'de', 'en' or 'de-AT'
+            locale: de-XX            => sources[0].locale: unknown locale 'de-XX'; use a BCP 47 language tag such as 'de', 'en' or 'de-AT'
+            name: [a, b]             => sources[0].name: expected a single value, got a list
+            region: ''               => sources[0].region: must not be empty
+            region: {a: b}           => sources[0].region: expected a single value, got nested keys
+            html: yes                => sources[0].html: expected 'key: value' lines, got 'yes'
+            html: {item: div, title: h2}                  => sources[0].html: 'link' is required
+            html: {item: 'div.news@class', title: h2, link: a} => sources[0].html.item: the item selector picks whole elements; remove '@class'
+            html: {item: div, title: 'h2 >', link: a}     => sources[0].html.title: invalid CSS selector 'h2 >': Could not parse query 'h2 >': unexpected token at ''
+            html: {item: div, title: h2, link: 'a[href@href'} => sources[0].html.link: invalid CSS selector 'a[href@href': Did not find balanced marker at 'href@href'
+            html: {item: div, title: h2, link: a, kicker: .k} => sources[0].html: unknown key 'kicker' (allowed here: item, title, link, date, summary, region)
+            item: div                => sources[0]: unknown key 'item' (allowed here: id, name, url, region, timezone, locale, schedule, html)
+            nme: A                   => sources[0]: unknown key 'nme'; did you mean 'name'?
+            URL: https://example.org => sources[0]: unknown key 'URL'; did you mean 'url'?
+            id: b                    => sources[0]: duplicate key 'id' (first on line 5); keep only one of them
+            """)
+    void reportsABadSourceValueOnItsLine(String line, String message) {
+        List<String> problems = problemsIn(FEED + """
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                    %s
+                """.formatted(line));
+
+        assertThat(problems).containsExactly(at(7, message));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            Kommune21    => sources[0].id: 'Kommune21' is not a valid source id; use lowercase letters, digits and '-' (not first or last), at most 64 characters
+            kommune_21   => sources[0].id: 'kommune_21' is not a valid source id; use lowercase letters, digits and '-' (not first or last), at most 64 characters
+            -kommune21   => sources[0].id: '-kommune21' is not a valid source id; use lowercase letters, digits and '-' (not first or last), at most 64 characters
+            """)
+    void reportsAMalformedSourceId(String id, String message) {
+        List<String> problems = problemsIn(FEED + """
+                sources:
+                  - id: "%s"
+                    url: https://example.org/feed.xml
+                """.formatted(id));
+
+        assertThat(problems).containsExactly(at(5, message));
+    }
+
+    @Test
+    void reportsAMissingRequiredKeyOnTheLineOfItsMapping() {
+        List<String> problems = problemsIn(FEED + """
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                  - id: b
+                    url: https://example.org/b.html
+                    html:
+                      title: h2
+                      link: a@href
+                """);
+
+        assertThat(problems).containsExactly(at(9, "sources[1].html: 'item' is required"));
+    }
+
+    @Test
+    void reportsEveryRequiredKeyOfAnEmptyMapping() {
+        List<String> problems = problemsIn("""
+                feed:
+                sources:
+                  - name: Nameless
+                  - id: b
+                    url: https://example.org/b.html
+                    html:
+                """);
+
+        assertThat(problems).containsExactly(
+                at(1, "feed: 'title' is required"),
+                at(1, "feed: 'id' is required"),
+                at(3, "sources[0]: 'id' is required"),
+                at(3, "sources[0]: 'url' is required"),
+                at(6, "sources[1].html: 'item' is required"),
+                at(6, "sources[1].html: 'title' is required"),
+                at(6, "sources[1].html: 'link' is required"));
+    }
+
+    @Test
+    void reportsADuplicateSourceIdWithTheLineOfItsFirstUse() {
+        List<String> problems = problemsIn(FEED + """
+                sources:
+                  - id: kommune21
+                    url: https://www.kommune21.de/
+                  - id: kommune21
+                    url: https://www.kommune21.de/rss
+                """);
+
+        assertThat(problems).containsExactly(
+                at(7, "sources[1].id: duplicate source id 'kommune21' (first used on line 5)"));
+    }
+
+    @Test
+    void reportsASourceThatIsNotAMapping() {
+        List<String> problems = problemsIn(FEED + """
+                sources:
+                  - kommune21
+                """);
+
+        assertThat(problems).containsExactly(at(5, "sources[0]: expected 'key: value' lines, got 'kommune21'"));
+    }
+
+    @Test
+    void reportsMissingSources() {
+        assertThat(problemsIn(FEED)).containsExactly(at(1, "'sources' is required"));
+    }
+
+    @Test
+    void reportsAnEmptySourceList() {
+        assertThat(problemsIn(FEED + "sources: []\n")).containsExactly(at(4, "sources: list at least one source"));
+        assertThat(problemsIn(FEED + "sources:\n")).containsExactly(at(4, "sources: list at least one source"));
+    }
+
+    @Test
+    void reportsRegionAliasesThatAreNotAListOrBelongToTwoRegions() {
+        List<String> problems = problemsIn(FEED + """
+                regions:
+                  Nordrhein-Westfalen: [NRW, NW]
+                  Niedersachsen: NI
+                  Nidwalden: [NW, [x]]
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                """);
+
+        assertThat(problems).containsExactly(
+                at(6, "regions.Niedersachsen: expected a list, got 'NI'"),
+                at(7, "regions.Nidwalden[0]: alias 'NW' already belongs to region 'Nordrhein-Westfalen'"),
+                at(7, "regions.Nidwalden[1]: expected a single value, got a list"));
+    }
+
+    @Test
+    void reportsADuplicateTopLevelKeyOnTheSecondOccurrence() {
+        List<String> problems = problemsIn(FEED + """
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                feed:
+                  title: Other
+                """);
+
+        assertThat(problems).containsExactly(at(7, "duplicate key 'feed' (first on line 1); keep only one of them"));
+    }
+
+    @Test
+    void reportsEveryMistakeInTheFileAtOnceSortedByLine() {
+        List<String> problems = problemsIn("""
+                feed:
+                  titel: Kommunale Nachrichten
+                  id: combined
+                  entries: many
+                timezone: Europe/Berln
+                sources:
+                  - id: kommune21
+                    url: www.kommune21.de
+                    html:
+                      item: div.news
+                      title: "h2 >"
+                      link: a.more@href
+                  - id: kommune21
+                    url: https://www.kommune21.de/rss
+                    schedule: every 1m
+                    locale: german
+                """);
+
+        assertThat(problems).containsExactly(
+                at(1, "feed: 'title' is required"),
+                at(2, "feed: unknown key 'titel'; did you mean 'title'?"),
+                at(3, "feed.id: 'combined' is not an absolute URI; use a tag: URI that never changes,"
+                        + " e.g. 'tag:news.example.org,2026:feed'"),
+                at(4, "feed.entries: expected a whole number, got 'many'"),
+                at(5, "timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?"),
+                at(8, "sources[0].url: 'www.kommune21.de' is not an absolute URL; start it with https://"),
+                at(11, "sources[0].html.title: invalid CSS selector 'h2 >': Could not parse query 'h2 >':"
+                        + " unexpected token at ''"),
+                at(13, "sources[1].id: duplicate source id 'kommune21' (first used on line 7)"),
+                at(15, "sources[1].schedule: schedule 'every 1m' is shorter than the minimum of 5 minutes"),
+                at(16, "sources[1].locale: unknown locale 'german'; use a BCP 47 language tag such as"
+                        + " 'de', 'en' or 'de-AT'"));
+    }
+
+    @Test
+    void reportsAYamlSyntaxErrorWithItsLine() {
+        List<String> problems = problemsIn("""
+                feed:
+                  title: T
+                   id: x
+                sources: []
+                """);
+
+        assertThat(problems).containsExactly(at(3, "invalid YAML: mapping values are not allowed here"
+                + " (check the indentation, and quote values that contain ': ')"));
+    }
+
+    @Test
+    void reportsAnUnclosedQuoteWithTheLineWhereItStarted() {
+        List<String> problems = problemsIn("""
+                feed:
+                  title: "T
+                sources: []
+                """);
+
+        assertThat(problems).containsExactly(
+                at(4, "invalid YAML: while scanning a quoted scalar on line 2, found unexpected end of stream"));
+    }
+
+    @Test
+    void reportsAControlCharacterWithItsLine() {
+        List<String> problems = problemsIn(FEED + "sources:\n  - id: a\u0007\n");
+
+        assertThat(problems).containsExactly(
+                at(5, "invalid YAML: the control character U+0007 is not allowed; remove it"));
+    }
+
+    @Test
+    void reportsAnEmptyFile() {
+        assertThat(problemsIn("")).containsExactly(at(1, "the file is empty; it needs at least 'feed' and 'sources'"));
+        assertThat(problemsIn("# nothing yet\n"))
+                .containsExactly(at(1, "the file is empty; it needs at least 'feed' and 'sources'"));
+    }
+
+    @Test
+    void reportsATopLevelThatIsNotAMapping() {
+        assertThat(problemsIn("- feed\n- sources\n")).containsExactly(at(1, "expected 'key: value' lines, got a list"));
+    }
+
+    private AppConfig load(String yaml) throws IOException, ConfigException {
+        write(yaml);
+        return ConfigLoader.load(file);
+    }
+
+    private List<String> problemsIn(String yaml) {
+        try {
+            write(yaml);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file));
+        assertThat(e).as("expected a ConfigException for:%n%s", yaml).isNotNull();
+        return e.problems();
+    }
+
+    private void write(String yaml) throws IOException {
+        file = dir.resolve("rundschau.yaml");
+        Files.writeString(file, yaml);
+    }
+
+    private String at(int line, String message) {
+        return file + ":" + line + ": " + message;
+    }
+}
