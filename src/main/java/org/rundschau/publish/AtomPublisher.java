@@ -36,7 +36,8 @@ import org.rundschau.model.Entry;
  *       names no web page for the feed, and guessing one from the self URL would publish a link that
  *       may not exist.</li>
  *   <li>Entry: {@code id} = the stored entry id; {@code title} = "Region: Title" when the entry has a
- *       region, with {@code category term=label=Region scheme=}{@link #regionScheme}; {@code link
+ *       region, plus {@code category} with the region as term and label and {@link #regionScheme} as
+ *       scheme; {@code link
  *       rel="alternate"} when the entry has an http(s) link; {@code published} and {@code updated};
  *       {@code author} = the source's name; {@code summary} (type {@code html} or {@code text}) when
  *       not blank; {@code source} with the origin's id ({@link #sourceId}), title and link.</li>
