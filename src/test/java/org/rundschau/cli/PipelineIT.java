@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.rundschau.testing.AtomValidator;
+import org.rundschau.testing.AtomChecks;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -98,7 +98,7 @@ class PipelineIT {
                 .containsPattern("FAIL\\s+refused\\s+\\S")
                 .containsPattern("ok\\s+kommune21\\s+16 items: 16 new");
         Path feed = dir.resolve("public/feed.atom");
-        AtomValidator.assertValid(feed);
+        AtomChecks.assertValid(feed);
 
         List<Element> entries = entries(feed);
         assertThat(entries).hasSize(16 + 1 + 2);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.model.Entry;
+import org.rundschau.testing.AtomChecks;
 import org.xml.sax.InputSource;
 
 class AtomPublisherTest {
@@ -423,11 +424,6 @@ class AtomPublisherTest {
     }
 
     private static void assertValidAtom(Path file) {
-        AtomChecks.Outcome grammar = AtomChecks.relaxNg(file);
-        assertThat(grammar.passed()).as("jing: %s", grammar.output()).isTrue();
-        assertThat(grammar.output()).isEmpty();
-        AtomChecks.Outcome rules = AtomChecks.schematron(file);
-        assertThat(rules.passed()).as("xmllint --schematron: %s", rules.output()).isTrue();
-        assertThat(rules.output()).contains(file + " validates").doesNotContain("fails");
+        AtomChecks.assertValid(file);
     }
 }

@@ -1,5 +1,6 @@
-package org.rundschau.publish;
+package org.rundschau.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * of RFC 4287 and {@code xmllint} for its Schematron rules (schemas in src/test/resources/publish/schema).
  * A missing tool fails the test: a skipped validation would let an invalid feed through CI.
  */
-final class AtomChecks {
+public final class AtomChecks {
     private static final Path JING = Path.of("/usr/bin/jing");
     private static final Path XMLLINT = Path.of("/usr/bin/xmllint");
     // Debian's jing start script names optional jars it cannot find; that is not about the document.
@@ -26,8 +27,8 @@ final class AtomChecks {
             Pattern.compile("(?m)^\\[warning\\] \\S+: Unable to locate \\S+ in /usr/share/java\\R");
 
     /** What a validator said: its exit code and everything it printed. */
-    record Outcome(int exitCode, String output) {
-        boolean passed() {
+    public record Outcome(int exitCode, String output) {
+        public boolean passed() {
             return exitCode == 0;
         }
     }
@@ -36,7 +37,7 @@ final class AtomChecks {
     }
 
     /** {@code jing -c atom.rnc files...}: exit code 0 and no output when every file is valid. */
-    static Outcome relaxNg(Path... files) {
+    public static Outcome relaxNg(Path... files) {
         require(JING, "install Debian's jing (apt-get install jing)");
         List<String> command = new ArrayList<>(List.of(JING.toString(), "-c", schema("atom.rnc").toString()));
         files(command, files);
@@ -44,12 +45,22 @@ final class AtomChecks {
     }
 
     /** {@code xmllint --noout --schematron atom.sch files...}: exit code 0 and "validates" per file. */
-    static Outcome schematron(Path... files) {
+    public static Outcome schematron(Path... files) {
         require(XMLLINT, "install Debian's libxml2-utils (apt-get install libxml2-utils)");
         List<String> command = new ArrayList<>(
                 List.of(XMLLINT.toString(), "--noout", "--schematron", schema("atom.sch").toString()));
         files(command, files);
         return run(command);
+    }
+
+    /** Fails the test unless {@code file} passes both the RFC 4287 grammar and its Schematron rules. */
+    public static void assertValid(Path file) {
+        Outcome grammar = relaxNg(file);
+        assertThat(grammar.passed()).as("jing: %s", grammar.output()).isTrue();
+        assertThat(grammar.output()).isEmpty();
+        Outcome rules = schematron(file);
+        assertThat(rules.passed()).as("xmllint --schematron: %s", rules.output()).isTrue();
+        assertThat(rules.output()).contains(file + " validates").doesNotContain("fails");
     }
 
     private static void files(List<String> command, Path... files) {
