@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -14,11 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,9 +71,9 @@ public final class HttpFetcher {
     }
 
     /**
-     * GETs {@code url}, conditionally when {@code validators} are not empty. The configured URL is
-     * trusted wherever it points, and so is its host when a redirect leads back to it; any other
-     * redirect target must resolve to public addresses unless
+     * GETs {@code url}, conditionally when {@code validators} are not empty, following redirects as
+     * {@link RedirectTrail} allows: the configured URL is trusted wherever it points, other hosts
+     * reached by redirect must resolve to public addresses unless
      * {@link FetchSettings#allowPrivateAddresses()}. Time spent waiting for the host throttle does
      * not count against {@link FetchSettings#totalTimeout()}.
      *
@@ -86,32 +84,33 @@ public final class HttpFetcher {
     public FetchResult fetch(URI url, Validators validators) throws FetchException {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(validators, "validators");
-        URI target = requestable(url);
-        Set<URI> visited = new HashSet<>(Set.of(target));
+        RedirectTrail trail = new RedirectTrail(url, settings, resolver);
         long remainingNanos = settings.totalTimeout().toNanos();
-        for (int redirects = 0; ; redirects++) {
+        while (true) {
+            URI target = trail.current();
+            HostThrottle.Permit permit = acquire(target);
             Step step;
-            try (HostThrottle.Permit permit = throttle.acquire(target.getHost())) {
+            try {
                 long start = System.nanoTime();
                 step = exchange(url, target, validators, start + remainingNanos);
                 remainingNanos -= System.nanoTime() - start;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FetchException(target, "interrupted while waiting to fetch " + target, e);
+            } finally {
+                permit.close();
             }
             if (step instanceof Step.Done done) {
                 return done.result();
             }
-            URI next = ((Step.Redirect) step).location();
-            if (!visited.add(next)) {
-                throw new FetchException(next, "redirect loop at " + next, null);
-            }
-            if (redirects >= settings.maxRedirects()) {
-                throw new FetchException(next, "more than " + settings.maxRedirects()
-                        + " redirects fetching " + url, null);
-            }
-            checkRedirectTarget(url, target, next);
-            target = next;
+            Step.Redirect redirect = (Step.Redirect) step;
+            trail.follow(redirect.status(), redirect.location());
+        }
+    }
+
+    private HostThrottle.Permit acquire(URI target) throws FetchException {
+        try {
+            return throttle.acquire(target.getHost());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FetchException(target, "interrupted while waiting to fetch " + target, e);
         }
     }
 
@@ -128,7 +127,7 @@ public final class HttpFetcher {
                 return new Step.Done(new FetchResult.NotModified(status));
             }
             if (REDIRECTS.contains(status)) {
-                return new Step.Redirect(location(target, response));
+                return new Step.Redirect(status, header(response, "Location"));
             }
             throw statusFailure(requested, target, response);
         } catch (IOException e) {
@@ -181,47 +180,6 @@ public final class HttpFetcher {
                 fetchedAt, new Validators(header(response, "ETag"), header(response, "Last-Modified")));
     }
 
-    private URI location(URI target, HttpResponse<?> response) throws FetchException {
-        int status = response.statusCode();
-        String location = header(response, "Location").trim();
-        if (location.isEmpty()) {
-            throw new FetchException(target, status, "HTTP " + status + " without a Location header for "
-                    + target, null);
-        }
-        // URI.resolve drops the slash between host and an empty path: http://a.org + b -> http://a.orgb
-        URI base = target.getRawPath() == null || target.getRawPath().isEmpty() ? target.resolve("/") : target;
-        try {
-            return withoutFragment(base.resolve(new URI(escapeIllegalCharacters(location))));
-        } catch (URISyntaxException e) {
-            throw new FetchException(target, status, "HTTP " + status + " with an unreadable Location '"
-                    + location + "' for " + target, e);
-        }
-    }
-
-    /**
-     * Refuses a redirect to a non-http(s) URL, and one whose host resolves to a private address,
-     * unless that host is the configured URL's own (which the admin chose) or the admin allows it.
-     */
-    private void checkRedirectTarget(URI configured, URI from, URI next) throws FetchException {
-        requestable(next);
-        if (settings.allowPrivateAddresses() || next.getHost().equalsIgnoreCase(configured.getHost())) {
-            return;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(next.getHost());
-        } catch (UnknownHostException e) {
-            throw new FetchException(next, "could not resolve host " + next.getHost() + " fetching " + next
-                    + " (redirected from " + from + ")", e);
-        }
-        for (InetAddress address : addresses) {
-            if (PrivateAddresses.contains(address)) {
-                throw new FetchException(next, "refused redirect to private address " + address.getHostAddress()
-                        + " (set allow-private-addresses to permit): " + from + " -> " + next, null);
-            }
-        }
-    }
-
     private FetchException statusFailure(URI requested, URI target, HttpResponse<?> response) {
         int status = response.statusCode();
         String reason = switch (status) {
@@ -251,14 +209,17 @@ public final class HttpFetcher {
         if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
             return new FetchException(url, "could not resolve host " + url.getHost() + " fetching " + url, e);
         }
-        if (hasCause(e, ConnectException.class)) {
+        Throwable root = rootCause(e);
+        String rootMessage = String.valueOf(root.getMessage()).toLowerCase(Locale.ROOT);
+        if (hasCause(e, NoRouteToHostException.class) || rootMessage.contains("unreachable")) {
+            return new FetchException(url, "no route to " + where, e);
+        }
+        if (hasCause(e, ConnectException.class)) {    // HttpClient drops the reason; refusal is the usual one
             return new FetchException(url, "connection refused by " + where, e);
         }
         if (hasCause(e, SSLException.class)) {
-            return new FetchException(url, "TLS failed with " + where + ": " + e.getMessage(), e);
+            return new FetchException(url, "TLS failed with " + where + ": " + root.getMessage(), e);
         }
-        Throwable root = rootCause(e);
-        String rootMessage = String.valueOf(root.getMessage()).toLowerCase(Locale.ROOT);
         if (rootMessage.contains("connection reset")) {
             return new FetchException(url, "connection reset by " + where, e);
         }
@@ -272,37 +233,6 @@ public final class HttpFetcher {
     private FetchException timedOut(URI url, Throwable cause) {
         return new FetchException(url, "timed out after " + describe(settings.totalTimeout()) + " fetching " + url,
                 cause);
-    }
-
-    private static URI requestable(URI url) throws FetchException {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new FetchException(url, "unsupported URL scheme '" + scheme + "' in " + url, null);
-        }
-        if (url.getHost() == null) {
-            throw new FetchException(url, "no host name in " + url, null);
-        }
-        return withoutFragment(url);
-    }
-
-    private static URI withoutFragment(URI url) {
-        String text = url.toString();
-        int hash = text.indexOf('#');
-        return hash < 0 ? url : URI.create(text.substring(0, hash));
-    }
-
-    /** Percent-encodes what real servers put in Location but RFC 3986 forbids (spaces, umlauts). */
-    private static String escapeIllegalCharacters(String location) {
-        StringBuilder out = new StringBuilder(location.length());
-        for (byte b : location.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (c <= 0x20 || c >= 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0) {
-                out.append('%').append(String.format("%02X", c));
-            } else {
-                out.append((char) c);
-            }
-        }
-        return out.toString();
     }
 
     private static String header(HttpResponse<?> response, String name) {
@@ -350,7 +280,7 @@ public final class HttpFetcher {
     private sealed interface Step {
         record Done(FetchResult result) implements Step {}
 
-        record Redirect(URI location) implements Step {}
+        record Redirect(int status, String location) implements Step {}
     }
 
     /** Name lookup, as {@link InetAddress#getAllByName(String)} does it. */
