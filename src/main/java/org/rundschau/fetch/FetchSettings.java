@@ -23,8 +23,17 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(totalTimeout, "totalTimeout");
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("readTimeout", readTimeout);
+        requirePositive("totalTimeout", totalTimeout);
         if (maxBytes < 1) throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
         if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must not be negative: " + maxRedirects);
+    }
+
+    private static void requirePositive(String name, Duration duration) {
+        if (duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive: " + duration);
+        }
     }
 
     public static FetchSettings defaults(String userAgent) {
