@@ -65,7 +65,8 @@ final class DateClockReader {
 
     private Optional<DateClock> toClock(Matcher m, boolean attachedOffset) {
         String minutes = m.group("m") != null ? m.group("m") : m.group("dm");
-        int hour = hour(Integer.parseInt(m.group("h")), m.group("ap"));
+        String meridiem = meridiem(m.group("ap"));
+        int hour = hour(Integer.parseInt(m.group("h")), meridiem);
         int minute = minutes == null ? 0 : Integer.parseInt(minutes);
         int second = m.group("s") == null ? 0 : Integer.parseInt(m.group("s"));
         if (hour > 23 || minute > 59 || second > 59) {
@@ -73,16 +74,23 @@ final class DateClockReader {
         }
         LocalTime time = LocalTime.of(hour, minute, second, nanos(m.group("f")));
         Optional<ZoneId> written = writtenZone(m, attachedOffset || m.group("s") != null);
-        String format = format(m) + (written.isPresent() ? " zone" : "");
+        String format = format(m, !meridiem.isEmpty()) + (written.isPresent() ? " zone" : "");
         return Optional.of(new DateClock(time, written.orElse(zone), format));
     }
 
-    private int hour(int hour, String meridiem) {
-        if (meridiem == null || hour == 0 || hour > 12 || lowerAmIsPreposition && meridiem.equals("am")) {
+    /** @return "a" or "p" for a 12-hour marker, "" for none (or the German preposition "am") */
+    private String meridiem(String marker) {
+        if (marker == null || lowerAmIsPreposition && marker.equals("am")) {
+            return "";
+        }
+        return marker.substring(0, 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static int hour(int hour, String meridiem) {
+        if (meridiem.isEmpty() || hour == 0 || hour > 12) {
             return hour;
         }
-        boolean pm = Character.toLowerCase(meridiem.charAt(0)) == 'p';
-        return hour % 12 + (pm ? 12 : 0);
+        return hour % 12 + (meridiem.equals("p") ? 12 : 0);
     }
 
     private static int nanos(String fraction) {
@@ -112,13 +120,13 @@ final class DateClockReader {
         return DateZones.offset(sign.charAt(0), Integer.parseInt(hours), minute).map(ZoneId.class::cast);
     }
 
-    private static String format(Matcher m) {
+    private static String format(Matcher m, boolean twelveHour) {
         String base;
         if (m.group("m") != null) {
             base = m.group("s") == null ? "HH:mm" : m.group("f") == null ? "HH:mm:ss" : "HH:mm:ss.SSS";
         } else {
             base = m.group("dm") != null ? "HH.mm 'Uhr'" : "HH 'Uhr'";
         }
-        return m.group("ap") == null ? base : base.replace("HH", "h").replace(" 'Uhr'", "") + " a";
+        return !twelveHour ? base : base.replace("HH", "h").replace(" 'Uhr'", "") + " a";
     }
 }

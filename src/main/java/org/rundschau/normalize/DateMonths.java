@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * Month names, full and abbreviated, looked up case-insensitively without dots or diacritics
@@ -28,25 +29,36 @@ final class DateMonths {
     private static final Map<String, Integer> EXTRA_SPELLINGS = Map.of(
             "jänner", 1, "jän", 1, "feber", 2, "maerz", 3, "mrz", 3, "sept", 9);
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
     private static final List<TextStyle> STYLES = List.of(TextStyle.FULL, TextStyle.SHORT,
             TextStyle.FULL_STANDALONE, TextStyle.SHORT_STANDALONE);
 
-    private final Map<String, Integer> byKey;
+    /** Names from the always-known languages: the same for every source, so built once. */
+    private static final Map<String, Integer> COMMON = common();
+
+    private final Map<String, Integer> ownLocale;
 
     DateMonths(Locale locale) {
         Map<String, Integer> names = new HashMap<>();
         addLocale(names, locale);
-        for (Locale known : ALSO_KNOWN) {
-            addLocale(names, known);
-        }
-        EXTRA_SPELLINGS.forEach((name, month) -> names.putIfAbsent(key(name), month));
-        byKey = Map.copyOf(names);
+        ownLocale = Map.copyOf(names);
     }
 
     /** @return the month number 1–12 for a month name in any accepted spelling, else empty */
     OptionalInt month(String word) {
-        Integer month = byKey.get(key(word));
+        String key = key(word);
+        Integer month = ownLocale.getOrDefault(key, COMMON.get(key));
         return month == null ? OptionalInt.empty() : OptionalInt.of(month);
+    }
+
+    private static Map<String, Integer> common() {
+        Map<String, Integer> names = new HashMap<>();
+        for (Locale known : ALSO_KNOWN) {
+            addLocale(names, known);
+        }
+        EXTRA_SPELLINGS.forEach((name, month) -> names.putIfAbsent(key(name), month));
+        return Map.copyOf(names);
     }
 
     private static void addLocale(Map<String, Integer> names, Locale locale) {
@@ -66,6 +78,6 @@ final class DateMonths {
         if (lower.chars().allMatch(c -> c < 128)) {
             return lower;
         }
-        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
     }
 }

@@ -52,7 +52,7 @@ public final class DateParser {
         this.overrides = overrides;
         this.rules = new DateRules(locale);
         this.clocks = new DateClockReader(zone, locale);
-        this.relative = new DateRelativeRules(zone, locale);
+        this.relative = new DateRelativeRules(zone, clocks);
     }
 
     /**
@@ -97,23 +97,41 @@ public final class DateParser {
                 .orElseGet(() -> new ParsedDate(hit.date().atStartOfDay(zone).toInstant(), false, hit.format()));
     }
 
-    /** Pages use no-break and thin spaces between date parts; the rules expect plain ones. */
+    /**
+     * Turns every run of white space (including the no-break and thin spaces pages put between date
+     * parts) into one plain space: the rules expect plain spaces, and short runs keep the regular
+     * expressions linear.
+     */
     private static String withPlainSpaces(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (isSpecialSpace(text.charAt(i))) {
-                StringBuilder plain = new StringBuilder(text);
-                for (int j = i; j < plain.length(); j++) {
-                    if (isSpecialSpace(plain.charAt(j))) {
-                        plain.setCharAt(j, ' ');
-                    }
-                }
-                return plain.toString();
-            }
+        if (!needsSpaceCleaning(text)) {
+            return text;
         }
-        return text;
+        StringBuilder plain = new StringBuilder(text.length());
+        boolean inSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = isSpace(c);
+            if (!space) {
+                plain.append(c);
+            } else if (!inSpace) {
+                plain.append(' ');
+            }
+            inSpace = space;
+        }
+        return plain.toString();
     }
 
-    private static boolean isSpecialSpace(char c) {
-        return c == '\u00A0' || c == '\u2007' || c == '\u2009' || c == '\u202F' || c == '\u2002' || c == '\u2003';
+    private static boolean needsSpaceCleaning(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isSpace(c) && (c != ' ' || i + 1 < text.length() && isSpace(text.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 }

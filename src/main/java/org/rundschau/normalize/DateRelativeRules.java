@@ -37,9 +37,10 @@ final class DateRelativeRules {
     private final ZoneId zone;
     private final DateClockReader clocks;
 
-    DateRelativeRules(ZoneId zone, Locale locale) {
+    /** @param clocks reads a time after a day word; built for the same zone */
+    DateRelativeRules(ZoneId zone, DateClockReader clocks) {
         this.zone = zone;
-        this.clocks = new DateClockReader(zone, locale);
+        this.clocks = clocks;
     }
 
     /** @return the first relative date in the text, counted back from {@code reference}, or empty */

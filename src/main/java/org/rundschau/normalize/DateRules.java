@@ -63,7 +63,7 @@ final class DateRules {
     private static final Pattern NUMBERING_BEFORE = Pattern.compile("(?:(?<!\\p{L})(?iu:nr|no|nummer|number"
             + "|num|art|abs|ziff|ziffer|kap|kapitel|abschnitt|section|sec|chapter|version|ver|v|release|rel"
             + "|rev|revision|punkt|pkt|rn|rz|tz|randnummer|anlage|anhang|teil|tabelle|table|tab|abb"
-            + "|abbildung|fig|figure|para|paragraph)\\.?\\s*|[\u00A7#]\\s*"
+            + "|abbildung|fig|figure|para|paragraph|ausgabe|heft|issue|vol|volume|band|bd|jg|jahrgang)\\.?\\s*|[\u00A7#]\\s*"
             + "|\\d+(?:[./]\\d+)+\\s*(?:[,;/&\u2013-]|(?iu:und|and|or|oder|bzw|bis|to|u)\\.?)\\s*)$");
     private static final int NUMBERING_WINDOW = 40;
     private static final Set<String> MONTH_FIRST_COUNTRIES = Set.of("", "US", "PH");
@@ -117,7 +117,7 @@ final class DateRules {
 
     private Optional<DateHit> monthDayTimeYear(Matcher m, String text) {
         return named(m, m.group(2), m.group(1), m.group(4))
-                .map(date -> new DateHit(m.start(), m.start(3), date, "EEE MMM d HH:mm:ss yyyy", false));
+                .map(date -> new DateHit(m.start(), m.start(3), date, "MMM d (time) yyyy", false));
     }
 
     private static Optional<DateHit> iso(Matcher m, String text) {
@@ -203,6 +203,6 @@ final class DateRules {
     }
 
     private static String monthWidth(String name, String dot) {
-        return name.length() <= 4 ? "MMM" + dot : "MMMM";
+        return !dot.isEmpty() || name.length() <= 3 ? "MMM" + dot : "MMMM";
     }
 }
