@@ -1,0 +1,260 @@
+package org.rundschau.normalize;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Pure text clean-up for titles and summaries: entities, invisible and XML-forbidden characters,
+ * whitespace, "read more" tails, leading date stamps, length limits, and HTML sanitising.
+ * All methods are static and side-effect free.
+ */
+public final class TextCleaner {
+    /** Summary length when the configuration sets none. */
+    public static final int DEFAULT_SUMMARY_CHARS = 300;
+    /** Longest title derived from a summary. */
+    public static final int DERIVED_TITLE_CHARS = 80;
+    static final String ELLIPSIS = "…";
+
+    /** Soft hyphen, zero-width space, word joiner, BOM: invisible, never wanted in feed text. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B\\u2060\\uFEFF]");
+    /** Unicode spaces (NBSP, thin space, ideographic space, line/paragraph separators) and controls as space. */
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+");
+    private static final Pattern ENTITY = Pattern.compile("&(#\\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);");
+
+    /** A marker that follows a "read more" word: dots, ellipsis, arrows, guillemets. */
+    private static final String MARKER = "(?:\\.{2,}|…|»|›|→|>>|>)";
+    /**
+     * "Read more" tails. Bare words ("mehr", "more") only with a marker after them, so a sentence
+     * ending in "... nicht mehr" keeps its last word; "weiter" only with an arrow ("Wie geht es
+     * weiter..." stays); the capitalised phrases also alone.
+     */
+    private static final Pattern READ_MORE = Pattern.compile(
+            "(?:^|(?<=[\\s\\p{P}]))"
+                    + "(?:[»›→]\\s*)?"
+                    + "(?:"
+                    + "(?i:mehr|more|weiterlesen|weiter lesen|mehr lesen|read more|continue reading"
+                    + "|lesen sie mehr|zum artikel|mehr erfahren|learn more)\\s*" + MARKER + "(?:\\s*" + MARKER + ")*"
+                    + "|(?i:weiter)\\s*(?:»|›|→|>>)"
+                    + "|(?:Mehr lesen|(?i:weiterlesen)|Weiter lesen|Read [Mm]ore|Continue [Rr]eading|Zum Artikel"
+                    + "|Mehr erfahren|Lesen Sie mehr|Learn [Mm]ore)(?:\\s*" + MARKER + ")*"
+                    + "|[\\[(]\\s*(?:\\.{3}|…)\\s*[\\])]"
+                    + ")\\s*$");
+    /** A bracketed stamp at the start: "[07.02.2025]", "(07.02.2025)". */
+    private static final Pattern BRACKET_STAMP = Pattern.compile("^[\\[(]([^\\])\\[(]{4,40})[\\])]\\s*[-–—:|]?\\s*");
+    /** A numeric date at the start followed by a separator or space: "07.02.2025 – ", "2025-02-07: ". */
+    private static final Pattern NUMERIC_STAMP = Pattern.compile(
+            "^(\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}(?:,?\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*Uhr)?)?)(?:\\s*[-–—:|]\\s*|\\s+)");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s)");
+    private static final Pattern TRAILING_PUNCT = Pattern.compile("[\\s,;:\\-–—(\\[]+$");
+
+    private TextCleaner() {
+    }
+
+    /**
+     * Plain-text clean-up: leftover entities decoded ({@code &amp;} → {@code &}), characters XML 1.0
+     * forbids removed (controls, lone surrogates, U+FFFE/U+FFFF), soft hyphens and zero-width
+     * characters removed, every run of whitespace (NBSP included) one space, trimmed.
+     */
+    public static String clean(String text) {
+        String s = ENTITY.matcher(text).find() ? Parser.unescapeEntities(text, false) : text;
+        s = removeXmlForbidden(s);
+        s = INVISIBLE.matcher(s).replaceAll("");
+        return WHITESPACE.matcher(s).replaceAll(" ").strip();
+    }
+
+    /**
+     * Removes the characters XML 1.0 does not allow: C0 controls except tab, LF, CR; lone
+     * surrogates; U+FFFE and U+FFFF. C1 controls (U+0080–U+009F) are removed too: they are
+     * allowed but always mojibake in feed text.
+     */
+    public static String removeXmlForbidden(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean keep;
+            if (Character.isHighSurrogate(c)) {
+                keep = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+                if (keep) {
+                    if (out != null) {
+                        out.append(c).append(text.charAt(i + 1));
+                    }
+                    i++;
+                    continue;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                keep = false;
+            } else {
+                keep = (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && !(c >= 0x7F && c <= 0x9F)
+                        && c != '\uFFFE' && c != '\uFFFF';
+            }
+            if (!keep && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (keep && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Removes "mehr...", "Weiterlesen »", "Read more", "[...]", "Continue reading →" at the end only. */
+    public static String stripReadMore(String text) {
+        String s = text.strip();
+        while (true) {
+            Matcher m = READ_MORE.matcher(s);
+            if (!m.find()) {
+                return s;
+            }
+            s = s.substring(0, m.start()).strip();
+        }
+    }
+
+    /**
+     * Cuts a text to at most {@code maxChars} characters at a word boundary and ends it with "…".
+     * A text that fits is returned unchanged.
+     */
+    public static String summary(String text, int maxChars) {
+        if (maxChars < 2) {
+            throw new IllegalArgumentException("maxChars must be at least 2: " + maxChars);
+        }
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int limit = maxChars - ELLIPSIS.length();
+        int cut = text.lastIndexOf(' ', limit);
+        if (cut < limit / 2) {
+            cut = limit;
+            if (Character.isLowSurrogate(text.charAt(cut))) {
+                cut--;
+            }
+        }
+        String head = TRAILING_PUNCT.matcher(text.substring(0, cut)).replaceAll("");
+        return head + ELLIPSIS;
+    }
+
+    /** A title made from a summary: its first sentence when short enough, else its first words, "…" when cut. */
+    public static String titleFrom(String text, int maxChars) {
+        String s = clean(text);
+        Matcher m = SENTENCE_END.matcher(s);
+        if (m.find() && m.end() <= maxChars) {
+            String sentence = s.substring(0, m.end());
+            return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+        }
+        return summary(s, maxChars);
+    }
+
+    /**
+     * A date stamp at the very start of a text and the text after it.
+     *
+     * @param date the stamp's date
+     * @param rest the text without the stamp and its separator
+     */
+    public record LeadingDate(ParsedDate date, String rest) {
+        public LeadingDate {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(rest, "rest");
+        }
+    }
+
+    /**
+     * Finds a date stamp at the start of a text: bracketed ({@code [07.02.2025] Das ...}) or a
+     * numeric date followed by a separator ({@code 07.02.2025 – Das ...}).
+     *
+     * @return empty when the text does not start with a complete date
+     */
+    public static Optional<LeadingDate> leadingDate(String text, DateParser parser, Instant reference) {
+        String s = text.strip();
+        for (Pattern p : new Pattern[] {BRACKET_STAMP, NUMERIC_STAMP}) {
+            Matcher m = p.matcher(s);
+            if (m.find()) {
+                Optional<ParsedDate> date = parser.parse(m.group(1), reference);
+                if (date.isPresent()) {
+                    return Optional.of(new LeadingDate(date.get(), s.substring(m.end()).strip()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Removes a leading date stamp when it names the item's own date (same calendar day in
+     * {@code zone}); any other text is returned unchanged.
+     */
+    public static String stripLeadingDate(String text, DateParser parser, Instant itemDate, ZoneId zone) {
+        return leadingDate(text, parser, itemDate)
+                .filter(d -> d.date().instant().atZone(zone).toLocalDate().equals(itemDate.atZone(zone).toLocalDate()))
+                .map(LeadingDate::rest)
+                .orElse(text);
+    }
+
+    /**
+     * Sanitises an HTML fragment with an allowlist (Jsoup {@link Safelist#basicWithImages()}: text
+     * formatting, lists, quotes, links, images; no script, style, iframe, form or event handlers).
+     * Relative links and image sources become absolute against {@code baseUri}; without a base they
+     * are dropped. A trailing "read more" link or text is removed.
+     */
+    public static String sanitizeHtml(String html, String baseUri) {
+        Safelist safelist = Safelist.basicWithImages().removeEnforcedAttribute("a", "rel");
+        String cleaned = Jsoup.clean(removeXmlForbidden(html), baseUri, safelist);
+        Document doc = Jsoup.parseBodyFragment(cleaned, baseUri);
+        stripTrailingReadMore(doc.body());
+        return doc.body().html().strip();
+    }
+
+    /** The plain text of an HTML fragment, cleaned like {@link #clean}. */
+    public static String htmlToText(String html) {
+        return clean(Jsoup.parseBodyFragment(html).body().text());
+    }
+
+    private static void stripTrailingReadMore(Element body) {
+        while (true) {
+            Node last = lastMeaningfulLeaf(body);
+            if (!(last instanceof TextNode textNode)) {
+                return;
+            }
+            String before = textNode.text();
+            String after = stripReadMore(before);
+            if (after.equals(before.strip())) {
+                return;
+            }
+            if (!after.isEmpty()) {
+                textNode.text(after);
+                return;
+            }
+            Node parent = textNode.parent();
+            textNode.remove();
+            while (parent instanceof Element e && e != body && e.childNodeSize() == 0) {
+                Node up = e.parent();
+                e.remove();
+                parent = up;
+            }
+        }
+    }
+
+    private static Node lastMeaningfulLeaf(Node node) {
+        for (int i = node.childNodeSize() - 1; i >= 0; i--) {
+            Node child = node.childNode(i);
+            if (child instanceof TextNode t && t.isBlank()) {
+                continue;
+            }
+            if (child.childNodeSize() == 0) {
+                return child;
+            }
+            Node leaf = lastMeaningfulLeaf(child);
+            if (leaf != null) {
+                return leaf;
+            }
+        }
+        return null;
+    }
+}
