@@ -56,7 +56,6 @@ public final class SourceScheduler implements AutoCloseable {
         Properties properties = new Properties();
         // A unique name: Quartz keeps schedulers in a JVM-wide repository keyed by name.
         properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "rundschau-" + UUID.randomUUID());
-        properties.setProperty(StdSchedulerFactory.PROP_SCHED_SKIP_UPDATE_CHECK, "true");
         properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
         properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
