@@ -52,28 +52,28 @@ class CliTest {
     @ValueSource(strings = {"once", "validate", "check"})
     void everyCommandHasHelp(String command) {
         CommandRun run = run(command, "--help");
-        assertThat(run.code).isZero();
-        assertThat(run.out).contains("Usage: rundschau " + command).contains("--config=FILE");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: rundschau " + command).contains("--config=FILE");
     }
 
     @Test
     void noCommandPrintsUsageAndExitsTwo() {
         CommandRun run = run();
-        assertThat(run.code).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err).contains("Usage: rundschau").contains("once").contains("validate");
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("Usage: rundschau").contains("once").contains("validate");
     }
 
     @Test
     void unknownOptionExitsTwo() {
-        assertThat(run("once", "--frobnicate").code).isEqualTo(ExitCode.USAGE);
+        assertThat(run("once", "--frobnicate").code()).isEqualTo(ExitCode.USAGE);
     }
 
     @Test
     void checkPrintsWhatWouldBePublishedAndStoresNothing() {
         CommandRun run = run("check", "kommune21", "--config", config.toString());
 
-        assertThat(run.code).as(run.err).isZero();
-        assertThat(run.out).contains("Neue CIO für den Freistaat").contains("Sachsen")
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Neue CIO für den Freistaat").contains("Sachsen")
                 .contains("Kreis Recklinghausen").contains("2025-02-07 00:00")
                 .contains("16 items extracted").contains("15 with a date");
         assertThat(dir.resolve("data")).doesNotExist();
@@ -83,15 +83,15 @@ class CliTest {
     @Test
     void checkOfAFailingSourceSaysWhyAndExitsOne() {
         CommandRun run = run("check", "missing", "--config", config.toString());
-        assertThat(run.code).isEqualTo(ExitCode.SOURCES_FAILED);
-        assertThat(run.err).contains("missing: HTTP 404");
+        assertThat(run.code()).isEqualTo(ExitCode.SOURCES_FAILED);
+        assertThat(run.err()).contains("missing: HTTP 404");
     }
 
     @Test
     void checkOfAnUnknownSourceNamesTheKnownOnes() {
         CommandRun run = run("check", "nope", "--config", config.toString());
-        assertThat(run.code).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err).contains("no source 'nope'").contains("kommune21, missing");
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("no source 'nope'").contains("kommune21, missing");
     }
 
     private static CommandRun run(String... args) {

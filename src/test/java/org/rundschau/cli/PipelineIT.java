@@ -92,8 +92,8 @@ class PipelineIT {
     void publishesEveryItemOfTheHealthySourcesAndReportsTheBrokenOnes() throws Exception {
         CommandRun run = once();
 
-        assertThat(run.code).as(run.out + run.err).isEqualTo(ExitCode.SOURCES_FAILED);
-        assertThat(run.out).containsPattern("FAIL\\s+gone\\s+HTTP 404")
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(ExitCode.SOURCES_FAILED);
+        assertThat(run.out()).containsPattern("FAIL\\s+gone\\s+HTTP 404")
                 .containsPattern("FAIL\\s+not-a-feed\\s+\\S")
                 .containsPattern("FAIL\\s+refused\\s+\\S")
                 .containsPattern("ok\\s+kommune21\\s+16 items: 16 new");
@@ -138,7 +138,7 @@ class PipelineIT {
 
         CommandRun second = once();
 
-        assertThat(second.out).contains("Items: 0 new, 0 updated");
+        assertThat(second.out()).contains("Items: 0 new, 0 updated");
         assertThat(Files.readAllBytes(feed)).isEqualTo(first);
         assertThat(Files.getLastModifiedTime(feed).toMillis()).isEqualTo(modified);
     }
@@ -146,16 +146,16 @@ class PipelineIT {
     @Test
     void validateReportsTheSummaryOfAGoodConfig() {
         CommandRun run = run("validate", "--config", config.toString());
-        assertThat(run.code).isZero();
-        assertThat(run.out).contains("OK, 6 sources (1 HTML pages, 5 feeds)");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("OK, 6 sources (1 HTML pages, 5 feeds)");
     }
 
     @Test
     void badConfigExitsTwoWithFileAndLine() throws IOException {
         Files.writeString(config, Files.readString(config).replace("  title: \"Test feed\"", "  titel: \"Test feed\""));
         CommandRun run = run("once", "--config", config.toString());
-        assertThat(run.code).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err).contains(config + ":2:");
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains(config + ":2:");
         assertThat(dir.resolve("public/feed.atom")).doesNotExist();
     }
 

@@ -133,7 +133,7 @@ class DatabaseTest {
     void closeFoldsTheWriteAheadLogIntoTheFile() throws Exception {
         Path file = dir.resolve("r.db");
         try (Database db = Database.open(file)) {
-            db.write("insert", c -> update(c, "INSERT INTO source_status VALUES ('s', NULL, NULL, 0, '', 0, 0, '', '', '')"));
+            db.write("insert", c -> update(c, "INSERT INTO source_status VALUES ('s', NULL, NULL, 0, '', 0, 0, '', '', '', NULL)"));
             assertThat(dir.resolve("r.db-wal")).exists();
         }
         assertThat(dir.resolve("r.db-wal")).doesNotExist();
