@@ -51,6 +51,11 @@ record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement,
         return entries;
     }
 
+    /** For an entry whose markup could not be matched: Rome's link and dates, no guid. */
+    static EntryMarkup unknown(URI feedUrl) {
+        return new EntryMarkup("", false, true, "", feedUrl);
+    }
+
     private static EntryMarkup read(Element entry, URI base) {
         Optional<Element> guid = child(entry, "guid");
         Optional<Element> id = guid.isPresent() ? Optional.empty() : child(entry, "id");

@@ -14,7 +14,6 @@ import org.rundschau.model.RawItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class FeedExtractor {
         boolean rss = feed.getFeedType().startsWith("rss");
         List<RawItem> items = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            EntryMarkup entryMarkup = markup.size() == entries.size() ? markup.get(i) : fromRome(entries.get(i), page.url());
+            EntryMarkup entryMarkup = markup.size() == entries.size() ? markup.get(i) : EntryMarkup.unknown(page.url());
             items.add(toRawItem(entries.get(i), entryMarkup, rss));
         }
         return new Extraction(items, language(feed, document));
@@ -127,11 +126,6 @@ public final class FeedExtractor {
         if (!language.isEmpty()) return language;
         String xmlLang = document.getRootElement().getAttributeValue("lang", Namespace.XML_NAMESPACE, "");
         return xmlLang.strip();
-    }
-
-    // Used only if the markup and Rome disagree on the number of entries.
-    private static EntryMarkup fromRome(SyndEntry entry, URI feedUrl) {
-        return new EntryMarkup("", false, true, "", feedUrl);
     }
 
     private static String orEmpty(String s) {

@@ -147,7 +147,7 @@ final class FeedXmlParser {
     private static String describe(JDOMException e, int lineShift) {
         if (e instanceof JDOMParseException parse && parse.getCause() instanceof SAXParseException sax) {
             String message = sax.getMessage().replaceAll("\\.$", "");
-            return message + " (line " + (parse.getLineNumber() + lineShift) + ")";
+            return parse.getLineNumber() < 1 ? message : message + " (line " + (parse.getLineNumber() + lineShift) + ")";
         }
         return e.getMessage();
     }
