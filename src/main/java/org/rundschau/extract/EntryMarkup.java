@@ -19,10 +19,14 @@ import java.util.Optional;
  * @param guid               RSS {@code guid}, Atom {@code id} or RSS 1.0 {@code rdf:about}; "" when absent
  * @param guidIsPermalink    an RSS guid without {@code isPermaLink="false"}: a URL for the item
  * @param hasLinkElement     the item has a {@code link} element
- * @param rawDate            the first date element's text in order of preference, "" when none
+ * @param rawDates           the text of the item's date elements, publication before modification
  * @param base               xml:base of the item and its ancestors, resolved against the feed's URL
  */
-record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement, String rawDate, URI base) {
+record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement, List<String> rawDates, URI base) {
+    public EntryMarkup {
+        rawDates = List.copyOf(rawDates);
+    }
+
     /** Publication before modification, each format's name for it. */
     private static final List<String> DATE_ELEMENTS =
             List.of("published", "issued", "pubDate", "date", "created", "updated", "modified");
@@ -53,7 +57,7 @@ record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement,
 
     /** For an entry whose markup could not be matched: Rome's link and dates, no guid. */
     static EntryMarkup unknown(URI feedUrl) {
-        return new EntryMarkup("", false, true, "", feedUrl);
+        return new EntryMarkup("", false, true, List.of(), feedUrl);
     }
 
     private static EntryMarkup read(Element entry, URI base) {
@@ -63,15 +67,15 @@ record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement,
         String identifier = guid.or(() -> id).map(Element::getTextTrim).orElse(about.strip());
         boolean permalink = guid.isPresent()
                 && !"false".equals(guid.get().getAttributeValue("isPermaLink", "").strip().toLowerCase(Locale.ROOT));
-        return new EntryMarkup(identifier, permalink, child(entry, "link").isPresent(), rawDate(entry), base);
+        return new EntryMarkup(identifier, permalink, child(entry, "link").isPresent(), rawDates(entry), base);
     }
 
-    private static String rawDate(Element entry) {
-        for (String name : DATE_ELEMENTS) {
-            Optional<String> text = child(entry, name).map(Element::getTextNormalize).filter(t -> !t.isEmpty());
-            if (text.isPresent()) return text.get();
-        }
-        return "";
+    private static List<String> rawDates(Element entry) {
+        return DATE_ELEMENTS.stream()
+                .flatMap(name -> child(entry, name).stream())
+                .map(Element::getTextNormalize)
+                .filter(text -> !text.isEmpty())
+                .toList();
     }
 
     private static URI base(URI outer, Element element) {

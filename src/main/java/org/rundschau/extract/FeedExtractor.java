@@ -61,7 +61,9 @@ public final class FeedExtractor {
         try {
             return new SyndFeedInput().build(document);
         } catch (IllegalArgumentException e) {
-            // Rome's answer when no parser accepts the root element
+            // "Invalid document" is Rome's answer when no parser accepts the root element; other
+            // IllegalArgumentExceptions (NumberFormatException) come from values Rome could not read.
+            if (!"Invalid document".equals(e.getMessage())) throw FeedXmlParser.unreadable(page, String.valueOf(e));
             String root = document.getRootElement().getQualifiedName();
             throw FeedXmlParser.unreadable(page, "root element <" + root + "> is neither RSS nor Atom");
         } catch (FeedException e) {
@@ -95,17 +97,20 @@ public final class FeedExtractor {
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
+    // The first date element (publication before modification) that Rome's date parser reads: as
+    // an instant, or as written when it has no time of day (Rome would make that midnight UTC, the
+    // normaliser makes it midnight in the source's zone). When Rome reads none, the first one as
+    // written, so the normaliser can try the source's locale ("mer, 16 nov 2022", "8:19 pm CEST").
     private static String date(SyndEntry entry, EntryMarkup markup) {
-        String raw = markup.rawDate();
-        if (raw.isEmpty()) {
+        if (markup.rawDates().isEmpty()) {
             return Optional.ofNullable(entry.getPublishedDate()).or(() -> Optional.ofNullable(entry.getUpdatedDate()))
                     .map(d -> d.toInstant().toString()).orElse("");
         }
-        // A date without a time of day stays text: Rome would make it midnight UTC, while the
-        // normaliser makes it midnight in the source's zone.
-        if (!TIME_OF_DAY.matcher(raw).find()) return raw;
-        Date parsed = DateParser.parseDate(raw, Locale.US);
-        return parsed == null ? raw : parsed.toInstant().toString();
+        for (String raw : markup.rawDates()) {
+            Date parsed = DateParser.parseDate(raw, Locale.US);
+            if (parsed != null) return TIME_OF_DAY.matcher(raw).find() ? parsed.toInstant().toString() : raw;
+        }
+        return markup.rawDates().get(0);
     }
 
     private static Optional<SyndContent> summary(SyndEntry entry) {

@@ -6,7 +6,6 @@ import org.rundschau.model.Extraction;
 import org.rundschau.model.Page;
 import org.rundschau.model.RawItem;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -250,6 +249,15 @@ class FeedExtractorTest {
 
         assertThat(extract(xml).items()).extracting(RawItem::date)
                 .containsExactly("Fr, 07 Feb 2025 10:00:00 +0100", "2025-02-07", "2025-02-07T09:00:00Z");
+    }
+
+    @Test
+    void unreadablePublicationDateGivesWayToAReadableOne() throws ExtractException {
+        String xml = "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+                + "<item><title>A</title><link>http://a.example/1</link><pubDate>gestern</pubDate>"
+                + "<dc:date>2025-02-07T10:00:00+01:00</dc:date></item></channel></rss>";
+
+        assertThat(single(xml).date()).isEqualTo("2025-02-07T09:00:00Z");
     }
 
     @Test
