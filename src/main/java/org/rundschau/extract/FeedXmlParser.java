@@ -24,7 +24,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,7 +34,8 @@ import java.util.regex.Pattern;
  * into the tree) with doctypes allowed, because RSS 0.91 (Netscape) documents declare one. On top,
  * every entity resolution request gets an empty document, so nothing is ever read from a file or
  * the network even if a parser ignored those features. The JDK's limit of 64,000 entity
- * expansions stops "billion laughs" documents.
+ * expansions stops "billion laughs" documents in the strict parse; the lenient reader below never
+ * expands entities declared in a DTD.
  *
  * <p><b>Tolerance.</b> First the document is parsed strictly, through Rome's {@link XmlFixerReader}
  * (drops comments before the XML declaration, turns HTML entities such as {@code &aacute;} into
@@ -50,8 +50,6 @@ import java.util.regex.Pattern;
 final class FeedXmlParser {
     private static final Logger log = LoggerFactory.getLogger(FeedXmlParser.class);
 
-    // What XmlFixerReader skips before the first markup; counted to report the right line.
-    private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(?:[ \\t\\r\\n]|<!--.*?-->)*", Pattern.DOTALL);
     private static final Pattern NOT_XML_CHARS = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]");
 
     /**
@@ -152,9 +150,17 @@ final class FeedXmlParser {
         return e.getMessage();
     }
 
+    // XmlFixerReader drops whitespace and comments before the first markup; the parser's line
+    // numbers start after them.
     private static int linesBeforeMarkup(String text) {
-        Matcher m = LEADING_COMMENTS.matcher(text);
-        return m.lookingAt() ? (int) m.group().chars().filter(c -> c == '\n').count() : 0;
+        int i = 0;
+        while (true) {
+            while (i < text.length() && " \t\r\n".indexOf(text.charAt(i)) >= 0) i++;
+            int close = text.startsWith("<!--", i) ? text.indexOf("-->", i + 4) : -1;
+            if (close < 0) break;
+            i = close + 3;
+        }
+        return (int) text.substring(0, i).chars().filter(c -> c == '\n').count();
     }
 
     /** Exposes Rome's hardened SAX builder settings ({@code createSAXBuilder} is protected). */

@@ -141,6 +141,13 @@ class FeedExtractorTest {
                 .hasMessageEndingWith("(line 5)");
     }
 
+    @Test
+    void lineNumberCountsCommentsBeforeTheXmlDeclaration() {
+        Page page = Page.of(URL, "application/xml", FeedCorpusTest.bytes("feedparser__rss_incomplete_cdata.xml"), Instant.EPOCH);
+
+        assertThatThrownBy(() -> extractor.extract(page)).hasMessageEndingWith("(line 13)");
+    }
+
     // --- encodings ----------------------------------------------------------------------------
 
     @Test
