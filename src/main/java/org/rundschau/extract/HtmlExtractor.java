@@ -52,20 +52,25 @@ public final class HtmlExtractor {
             throw new ExtractException(page.url(),
                     "item selector `" + rules.item().css() + "` matched nothing on " + page.url());
         }
-        List<RawItem> items = new ArrayList<>();
-        for (Element element : elements) {
-            RawItem item = compiled.read(element);
-            if (item.title().isEmpty() && item.link().isEmpty()) {
-                log.debug("{}: skipped an item without title and link: {}", page.url(), abbreviate(element.text()));
-            } else {
-                items.add(item);
-            }
-        }
+        List<RawItem> items = readItems(elements, compiled, page);
         if (items.isEmpty()) {
             throw new ExtractException(page.url(), "item selector `" + rules.item().css() + "` matched "
                     + elements.size() + " elements on " + page.url() + " but none has a title or link");
         }
         return new Extraction(items, document.select("html").attr("lang").strip());
+    }
+
+    private static List<RawItem> readItems(List<Element> elements, CompiledRules rules, Page page) {
+        List<RawItem> items = new ArrayList<>();
+        for (Element element : elements) {
+            RawItem item = rules.read(element);
+            if (item.title().isBlank() && item.link().isBlank()) {
+                log.debug("{}: skipped an item without title and link: {}", page.url(), abbreviate(element.text()));
+            } else {
+                items.add(item);
+            }
+        }
+        return items;
     }
 
     private static String abbreviate(String text) {
