@@ -1,0 +1,94 @@
+package org.rundschau.extract;
+
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What Rome's model does not keep about one item or entry, read from the document itself: whether
+ * the document declares an identifier (Rome copies the link into the URI when there is none), whether
+ * an RSS guid is a permalink, whether there is a link element, the raw text of the publication date
+ * (Rome drops dates it cannot parse), and the xml:base in effect.
+ *
+ * @param guid               RSS {@code guid}, Atom {@code id} or RSS 1.0 {@code rdf:about}; "" when absent
+ * @param guidIsPermalink    an RSS guid without {@code isPermaLink="false"}: a URL for the item
+ * @param hasLinkElement     the item has a {@code link} element
+ * @param rawDates           the text of the item's date elements, publication before modification
+ * @param base               xml:base of the item and its ancestors, resolved against the feed's URL
+ */
+record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement, List<String> rawDates, URI base) {
+    public EntryMarkup {
+        rawDates = List.copyOf(rawDates);
+    }
+
+    /** Publication before modification, each format's name for it. */
+    private static final List<String> DATE_ELEMENTS =
+            List.of("published", "issued", "pubDate", "date", "created", "updated", "modified");
+    private static final Namespace RDF = Namespace.getNamespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+
+    /**
+     * The markup of every item or entry, in the order Rome lists them: the root's {@code entry}
+     * (Atom) or {@code item} (RSS 0.90/1.0) children, else the channel's {@code item} children.
+     */
+    static List<EntryMarkup> of(Document document, URI feedUrl) {
+        Element root = document.getRootElement();
+        URI rootBase = base(feedUrl, root);
+        Element parent = root;
+        URI parentBase = rootBase;
+        if (children(root, "entry", "item").isEmpty()) {
+            Optional<Element> channel = root.getChildren().stream().filter(e -> e.getName().equals("channel")).findFirst();
+            if (channel.isPresent()) {
+                parent = channel.get();
+                parentBase = base(rootBase, parent);
+            }
+        }
+        List<EntryMarkup> entries = new ArrayList<>();
+        for (Element entry : children(parent, "entry", "item")) {
+            entries.add(read(entry, base(parentBase, entry)));
+        }
+        return entries;
+    }
+
+    /** For an entry whose markup could not be matched: Rome's link and dates, no guid. */
+    static EntryMarkup unknown(URI feedUrl) {
+        return new EntryMarkup("", false, true, List.of(), feedUrl);
+    }
+
+    private static EntryMarkup read(Element entry, URI base) {
+        Optional<Element> guid = child(entry, "guid");
+        Optional<Element> id = guid.isPresent() ? Optional.empty() : child(entry, "id");
+        String about = entry.getAttributeValue("about", RDF, "");
+        String identifier = guid.or(() -> id).map(Element::getTextTrim).orElse(about.strip());
+        boolean permalink = guid.isPresent()
+                && !"false".equals(guid.get().getAttributeValue("isPermaLink", "").strip().toLowerCase(Locale.ROOT));
+        return new EntryMarkup(identifier, permalink, child(entry, "link").isPresent(), rawDates(entry), base);
+    }
+
+    private static List<String> rawDates(Element entry) {
+        return DATE_ELEMENTS.stream()
+                .flatMap(name -> child(entry, name).stream())
+                .map(Element::getTextNormalize)
+                .filter(text -> !text.isEmpty())
+                .toList();
+    }
+
+    private static URI base(URI outer, Element element) {
+        String xmlBase = element.getAttributeValue("base", Namespace.XML_NAMESPACE);
+        return xmlBase == null ? outer : Links.resolveBase(outer, xmlBase);
+    }
+
+    private static List<Element> children(Element parent, String... names) {
+        List<String> wanted = List.of(names);
+        return parent.getChildren().stream().filter(e -> wanted.contains(e.getName())).toList();
+    }
+
+    private static Optional<Element> child(Element parent, String name) {
+        return parent.getChildren().stream().filter(e -> e.getName().equals(name)).findFirst();
+    }
+}
