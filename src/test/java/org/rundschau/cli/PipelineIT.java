@@ -101,7 +101,8 @@ class PipelineIT {
         AtomChecks.assertValid(feed);
 
         List<Element> entries = entries(feed);
-        assertThat(entries).hasSize(16 + 1 + 2);
+        // kommune21's 16, the Latin-1 feed's one, and the RTL feed's two items that share one guid and link: one story
+        assertThat(entries).hasSize(16 + 1 + 1);
         assertThat(entries).allSatisfy(e -> assertThat(text(e, "id")).startsWith("tag:test.example.org,2026:"));
         assertThat(entries).noneSatisfy(e -> assertThat(text(e, "title")).containsAnyOf("404", "Willkommen", "refused"));
     }
