@@ -1,11 +1,14 @@
 package org.rundschau.cli;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.SplittableRandom;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.FetchConfig;
 import org.rundschau.extract.FeedExtractor;
 import org.rundschau.extract.HtmlExtractor;
 import org.rundschau.fetch.FetchSettings;
+import org.rundschau.fetch.HostThrottle;
 import org.rundschau.fetch.HttpFetcher;
 import org.rundschau.normalize.Normalizer;
 import org.rundschau.normalize.RegionMapper;
@@ -27,6 +30,9 @@ import org.rundschau.store.StoreException;
 final class App implements AutoCloseable {
     static final int SUMMARY_MAX_CHARS = 300;
     static final int PARALLEL_SOURCES = 4;
+    static final int MAX_REDIRECTS = 5;
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final Database database;
     private final SourceStatusStore statuses;
@@ -43,7 +49,8 @@ final class App implements AutoCloseable {
     /** The stages that need no database: enough for {@code check}. */
     record Stages(HttpFetcher fetcher, HtmlExtractor html, FeedExtractor feeds, Normalizer normalizer) {
         static Stages of(AppConfig config, Clock clock) {
-            return new Stages(new HttpFetcher(FetchSettings.defaults(userAgent(config)), clock), new HtmlExtractor(),
+            return new Stages(new HttpFetcher(fetchSettings(config), clock, new HostThrottle(config.fetch().hostGap())),
+                    new HtmlExtractor(),
                     new FeedExtractor(), new Normalizer(RegionMapper.bundled(config.regions()), SUMMARY_MAX_CHARS));
         }
 
@@ -83,13 +90,21 @@ final class App implements AutoCloseable {
         database.close();
     }
 
+    static FetchSettings fetchSettings(AppConfig config) {
+        FetchConfig fetch = config.fetch();
+        Duration read = fetch.timeout().compareTo(READ_TIMEOUT) < 0 ? fetch.timeout() : READ_TIMEOUT;
+        Duration connect = fetch.timeout().compareTo(CONNECT_TIMEOUT) < 0 ? fetch.timeout() : CONNECT_TIMEOUT;
+        return new FetchSettings(userAgent(config), connect, read, fetch.timeout(), fetch.maxSize(), MAX_REDIRECTS,
+                fetch.allowPrivateAddresses());
+    }
+
     /**
-     * An honest User-Agent: Rundschau, its version, and where the operator publishes (the
-     * feed's self URL), so that a site owner can find out who is reading.
+     * An honest User-Agent: Rundschau, its version, and how to reach the operator (fetch.contact,
+     * else the feed's self URL), so that a site owner can find out who is reading.
      */
     static String userAgent(AppConfig config) {
-        String contact = config.feed().self().isEmpty() ? "" : " (+" + config.feed().self() + ")";
-        return "Rundschau/" + Version.current() + contact;
+        String contact = config.fetch().contact().isEmpty() ? config.feed().self() : config.fetch().contact();
+        return "Rundschau/" + Version.current() + (contact.isEmpty() ? "" : " (+" + contact + ")");
     }
 
     /**

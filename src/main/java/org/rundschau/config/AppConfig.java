@@ -14,10 +14,11 @@ import java.util.Optional;
  * @param file     the file it was read from (for messages)
  * @param output   folder the feeds are written to
  * @param database SQLite file
+ * @param fetch    politeness and limits for fetching
  * @param regions  admin-added regions: canonical name to its aliases (may be empty lists)
  */
 public record AppConfig(Path file, FeedConfig feed, Path output, Path database, ZoneId timezone,
-                        Locale locale, Schedule schedule, Map<String, List<String>> regions,
+                        Locale locale, Schedule schedule, FetchConfig fetch, Map<String, List<String>> regions,
                         List<SourceConfig> sources) {
     public AppConfig {
         Objects.requireNonNull(file, "file");
@@ -27,6 +28,7 @@ public record AppConfig(Path file, FeedConfig feed, Path output, Path database, 
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(fetch, "fetch");
         regions = Map.copyOf(regions);
         sources = List.copyOf(sources);
     }

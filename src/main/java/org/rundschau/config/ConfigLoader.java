@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,10 +37,12 @@ public final class ConfigLoader {
     static final int DEFAULT_ENTRIES = 100;
 
     private static final List<String> TOP_KEYS =
-            List.of("feed", "output", "database", "timezone", "locale", "schedule", "regions", "sources");
+            List.of("feed", "output", "database", "timezone", "locale", "schedule", "fetch", "regions", "sources");
     private static final List<String> FEED_KEYS = List.of("title", "id", "self", "entries");
     private static final List<String> SOURCE_KEYS =
             List.of("id", "name", "url", "region", "timezone", "locale", "schedule", "html");
+    private static final List<String> FETCH_KEYS =
+            List.of("host-gap", "timeout", "max-size", "contact", "allow-private-addresses");
     private static final List<String> HTML_KEYS = List.of("item", "title", "link", "date", "summary", "region");
 
     /** The settings a source inherits unless it overrides them. */
@@ -154,13 +157,15 @@ public final class ConfigLoader {
                 top.optional("timezone", ConfigValues::timezone).orElse(DEFAULT_TIMEZONE),
                 top.optional("locale", ConfigValues::locale).orElse(DEFAULT_LOCALE),
                 top.optional("schedule", ConfigValues::schedule).orElse(DEFAULT_SCHEDULE));
+        FetchConfig fetch = top.mapping("fetch").map(m -> m.allowOnly(FETCH_KEYS)).map(this::fetch)
+                .orElse(FetchConfig.DEFAULTS);
         Map<String, List<String>> regions = top.mapping("regions").map(this::regions).orElse(Map.of());
         List<SourceConfig> sources = sources(top, defaults);
         if (feed.isEmpty() || !problems.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new AppConfig(file, feed.get(), output, database, defaults.timezone(),
-                defaults.locale(), defaults.schedule(), regions, sources));
+                defaults.locale(), defaults.schedule(), fetch, regions, sources));
     }
 
     private Optional<FeedConfig> feed(YamlMapping feed) {
@@ -172,6 +177,19 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         return Optional.of(new FeedConfig(title.get(), id.get(), self, entries));
+    }
+
+    private FetchConfig fetch(YamlMapping fetch) {
+        FetchConfig d = FetchConfig.DEFAULTS;
+        Duration timeout = fetch.optional("timeout", ConfigValues::duration).orElse(d.timeout());
+        if (timeout.isZero()) {
+            fetch.problem("timeout", "must be more than 0");
+            timeout = d.timeout();
+        }
+        return new FetchConfig(fetch.optional("host-gap", ConfigValues::duration).orElse(d.hostGap()), timeout,
+                fetch.optional("max-size", ConfigValues::byteSize).orElse(d.maxSize()),
+                fetch.optional("contact", ConfigValues::text).orElse(d.contact()),
+                fetch.optional("allow-private-addresses", ConfigValues::bool).orElse(d.allowPrivateAddresses()));
     }
 
     /** Canonical region name to its aliases; an alias may belong to one region only. */

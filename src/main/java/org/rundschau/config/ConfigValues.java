@@ -42,6 +42,58 @@ final class ConfigValues {
         return number;
     }
 
+    private static final java.util.regex.Pattern DURATION =
+            java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final java.util.regex.Pattern SIZE =
+            java.util.regex.Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|KB|MB|GB)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** A duration such as {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}; {@code 0} is allowed. */
+    static java.time.Duration duration(String value) {
+        String text = value.strip();
+        if (text.equals("0")) return java.time.Duration.ZERO;
+        var m = DURATION.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a duration like '500ms', '2s', '5m' or '1h', got '" + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+        };
+    }
+
+    /** A size such as {@code 10MiB}, {@code 500KB} or a plain number of bytes; at least one byte. */
+    static long byteSize(String value) {
+        var m = SIZE.matcher(value.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a size like '10MiB', '512KiB' or a number of bytes, got '" + value + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+        long factor = switch (unit) {
+            case "KIB" -> 1024L;
+            case "MIB" -> 1024L * 1024;
+            case "GIB" -> 1024L * 1024 * 1024;
+            case "KB" -> 1000L;
+            case "MB" -> 1000L * 1000;
+            case "GB" -> 1000L * 1000 * 1000;
+            default -> 1L;
+        };
+        if (n < 1) throw new IllegalArgumentException("must be at least 1 byte, got '" + value + "'");
+        return Math.multiplyExact(n, factor);
+    }
+
+    /** {@code true} or {@code false} (YAML's yes/no/on/off are refused: they surprise people). */
+    static boolean bool(String value) {
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false, got '" + value + "'");
+        };
+    }
+
     /** The feed's Atom id: any absolute URI, as written. */
     static String feedId(String value) {
         String text = text(value);

@@ -39,6 +39,7 @@ class CliTest {
                 feed: {title: "T", id: "tag:t.example.org,2026:feed"}
                 output: %1$s/public
                 database: %1$s/data/t.db
+                fetch: {host-gap: 0}
                 sources:
                   - id: kommune21
                     url: %2$s/

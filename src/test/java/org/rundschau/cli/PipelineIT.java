@@ -61,6 +61,7 @@ class PipelineIT {
                   entries: 100
                 output: %1$s/public
                 database: %1$s/data/test.db
+                fetch: {host-gap: 0}
                 timezone: Europe/Berlin
                 locale: de
                 sources:

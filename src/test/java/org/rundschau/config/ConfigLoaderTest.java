@@ -193,7 +193,7 @@ class ConfigLoaderTest {
             output: [a, b]           => output: expected a single value, got a list
             regions: [NRW]           => regions: expected 'key: value' lines, got a list
             sourcs: []               => unknown key 'sourcs'; did you mean 'sources'?
-            colour: red              => unknown key 'colour' (allowed here: feed, output, database, timezone, locale, schedule, regions, sources)
+            colour: red              => unknown key 'colour' (allowed here: feed, output, database, timezone, locale, schedule, fetch, regions, sources)
             <<: {timezone: UTC}      => YAML merge keys ('<<') are not supported; write the keys out
             """)
     void reportsABadTopLevelValueOnItsLine(String line, String message) {
@@ -502,6 +502,44 @@ class ConfigLoaderTest {
     @Test
     void reportsATopLevelThatIsNotAMapping() {
         assertThat(problemsIn("- feed\n- sources\n")).containsExactly(at(1, "expected 'key: value' lines, got a list"));
+    }
+
+    @Test
+    void readsFetchSettingsWithUnits() throws Exception {
+        AppConfig config = load(FEED + """
+                fetch:
+                  host-gap: 500ms
+                  timeout: 2m
+                  max-size: 5MiB
+                  contact: "mailto:admin@example.org"
+                  allow-private-addresses: true
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                """);
+
+        assertThat(config.fetch()).isEqualTo(new FetchConfig(java.time.Duration.ofMillis(500),
+                java.time.Duration.ofMinutes(2), 5L * 1024 * 1024, "mailto:admin@example.org", true));
+    }
+
+    @Test
+    void usesPoliteFetchDefaultsWhenTheSectionIsMissing() throws Exception {
+        AppConfig config = load(FEED + "sources:\n  - id: a\n    url: https://example.org/feed.xml\n");
+        assertThat(config.fetch()).isEqualTo(FetchConfig.DEFAULTS);
+        assertThat(config.fetch().hostGap()).isEqualTo(java.time.Duration.ofSeconds(2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            host-gap: soon             => fetch.host-gap: expected a duration like '500ms', '2s', '5m' or '1h', got 'soon'
+            timeout: 0                 => fetch.timeout: must be more than 0
+            max-size: 10 parsecs       => fetch.max-size: expected a size like '10MiB', '512KiB' or a number of bytes, got '10 parsecs'
+            allow-private-addresses: yes => fetch.allow-private-addresses: expected true or false, got 'yes'
+            hostgap: 1s                => fetch: unknown key 'hostgap'; did you mean 'host-gap'?
+            """)
+    void reportsABadFetchValueOnItsLine(String line, String message) {
+        List<String> problems = problemsIn(FEED + "fetch:\n  " + line + "\nsources:\n  - id: a\n    url: https://example.org/f.xml\n");
+        assertThat(problems).containsExactly(at(5, message));
     }
 
     private AppConfig load(String yaml) throws IOException, ConfigException {
