@@ -112,7 +112,7 @@ public final class SourceRefresher {
             log.debug("source={} ok: {} new, {} updated, {} unchanged", source.id(), stored.added(),
                     stored.updated(), stored.unchanged());
         } else {
-            log.warn("source={} failed: {}", source.id(), after.lastError());
+            log.info("source={} failed: {}", source.id(), after.lastError());
         }
         statuses.save(after);
         return new RefreshOutcome(source.id(), after, stored, unchanged, false, Duration.between(started, clock.instant()));
