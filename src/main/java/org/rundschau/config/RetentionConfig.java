@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param maxPerSource of each source, only this many newest items are kept; 0: no count limit
  */
 public record RetentionConfig(Duration maxAge, int maxPerSource) {
-    public static final RetentionConfig DEFAULTS = new RetentionConfig(Duration.ofDays(730), 10_000);
+    /** No age limit (an archive keeps old stories; feeds show the newest anyway), 10,000 items per source. */
+    public static final RetentionConfig DEFAULTS = new RetentionConfig(Duration.ZERO, 10_000);
     /** Keeps everything. */
     public static final RetentionConfig KEEP_ALL = new RetentionConfig(Duration.ZERO, 0);
 

@@ -3,7 +3,6 @@ package org.rundschau.store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,11 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.rundschau.config.DedupConfig;
+import org.rundschau.config.RetentionConfig;
 import org.rundschau.model.Entry;
 import org.rundschau.model.Item;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Items by identity ({@code source id + item key}), with first-seen time and content hash.
+ * Items by identity ({@code source id + item key}), with first-seen time and content hash, and the
+ * entries they make up.
  *
  * <p>Contract kept for feed readers:
  * <ul>
@@ -28,45 +32,61 @@ import org.rundschau.model.Item;
  *       first seen;</li>
  *   <li>{@code updated} starts equal to {@code published} and moves only when region, title or
  *       summary change materially (whitespace differences do not count); a changed link alone is
- *       stored silently.</li>
+ *       stored silently;</li>
+ *   <li>an item reappearing under a new URL with the same headline and date (within a day) is the
+ *       stored item: the new key becomes its alias and its link is updated;</li>
+ *   <li>a guid repeated for different items does not merge them (see {@link SaveBatch});</li>
+ *   <li>an item of one source that another source already brought (same canonical link, or similar
+ *       headline and teaser within {@code dedup.window}, see {@link StoryMatcher}) is stored, but
+ *       joins that entry as a further origin ({@link Entry#alsoAt}) instead of becoming an entry;</li>
+ *   <li>on a source's first fetch (nothing of it stored yet) only its newest {@code
+ *       dedup.first-fetch-limit} new items become entries; the others are stored as known;</li>
+ *   <li>a pruned item (see {@link #prune}) is never stored again.</li>
  * </ul>
  * Times are stored to the millisecond.
  */
 public final class ItemStore {
-
+    private static final Logger log = LoggerFactory.getLogger(ItemStore.class);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final int ENTRY_ID_HEX_DIGITS = 16;
 
-    private static final String INSERT = """
-            INSERT INTO item (source_id, item_key, entry_id, guid, link, title, summary, summary_html,
-                              region, published, dated, first_seen, updated, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (source_id, item_key) DO NOTHING""";
-    private static final String SELECT_STORED =
-            "SELECT content_hash, link FROM item WHERE source_id = ? AND item_key = ?";
-    // MAX keeps updated >= published and never moves it backwards when saves arrive out of order.
-    private static final String UPDATE_CONTENT = """
-            UPDATE item SET title = ?, summary = ?, summary_html = ?, region = ?, link = ?, content_hash = ?,
-                            updated = MAX(?, published, updated)
-            WHERE source_id = ? AND item_key = ?""";
-    private static final String UPDATE_LINK = "UPDATE item SET link = ? WHERE source_id = ? AND item_key = ?";
-    private static final String NEWEST = """
-            SELECT entry_id, source_id, region, title, summary, summary_html, link, published, updated
-            FROM item ORDER BY published DESC, entry_id LIMIT ?""";
+    private static final String FEED = "FROM item WHERE merged_into IS NULL AND held_back = 0 "
+            + "ORDER BY published DESC, entry_id LIMIT ?";
+    private static final String NEWEST = "SELECT entry_id, source_id, region, title, summary, summary_html, link, "
+            + "published, updated " + FEED;
+    private static final String ORIGINS = "SELECT merged_into, source_id, link FROM item WHERE merged_into IN "
+            + "(SELECT entry_id " + FEED + ") ORDER BY first_seen, entry_id";
 
     private final Database db;
     private final String entryIdBase;
+    private final DedupConfig dedup;
+    private final RetentionConfig retention;
+
+    /**
+     * A store with the default {@code dedup} settings but no first-fetch limit, that keeps every
+     * item: for tools and tests that store a known set of items.
+     *
+     * @see #ItemStore(Database, String, DedupConfig, RetentionConfig)
+     */
+    public ItemStore(Database db, String entryIdBase) {
+        this(db, entryIdBase, new DedupConfig(DedupConfig.DEFAULTS.threshold(), DedupConfig.DEFAULTS.window(),
+                Integer.MAX_VALUE), RetentionConfig.KEEP_ALL);
+    }
 
     /**
      * @param entryIdBase prefix for new entries' Atom ids, e.g. {@code tag:news.example.org,2026:};
      *                    an entry keeps the id it was given when first stored. A base not ending in
      *                    {@code :}, {@code /} or {@code #} gets {@code :} ({@code tag:}/{@code urn:})
      *                    or {@code /} (other schemes) appended.
+     * @param dedup       how duplicates and first fetches are treated
+     * @param retention   what {@link #prune} removes, and which new items are too old to store
      * @throws IllegalArgumentException when the base is not an absolute URI
      */
-    public ItemStore(Database db, String entryIdBase) {
+    public ItemStore(Database db, String entryIdBase, DedupConfig dedup, RetentionConfig retention) {
         this.db = Objects.requireNonNull(db, "db");
         this.entryIdBase = withSeparator(Objects.requireNonNull(entryIdBase, "entryIdBase"));
+        this.dedup = Objects.requireNonNull(dedup, "dedup");
+        this.retention = Objects.requireNonNull(retention, "retention");
     }
 
     private static String withSeparator(String base) {
@@ -90,8 +110,10 @@ public final class ItemStore {
     }
 
     /**
-     * Upserts one source's items in one transaction. When the list holds one key twice, the first
-     * occurrence wins and the later ones are neither stored nor counted.
+     * Stores one source's items in one transaction: new ones are inserted (maybe as duplicates or
+     * held back, see the class comment), known ones updated. When the list holds one key twice with
+     * the same link, the first occurrence wins and the later ones are neither stored nor counted;
+     * one key with different links is a repeated guid: different items.
      *
      * @param seenAt the time of this fetch: becomes {@code first_seen} of new items and
      *               {@code updated} of changed ones
@@ -100,88 +122,67 @@ public final class ItemStore {
      */
     public StoreResult save(String sourceId, List<Item> items, Instant seenAt) throws StoreException {
         Objects.requireNonNull(seenAt, "seenAt");
-        Map<String, Item> byKey = new LinkedHashMap<>();
+        Map<String, Item> distinct = new LinkedHashMap<>();
         for (Item item : items) {
             if (!item.sourceId().equals(sourceId)) {
                 throw new IllegalArgumentException("item " + item.key() + " of source " + item.sourceId()
                         + " saved as source " + sourceId);
             }
-            byKey.putIfAbsent(item.key(), item);
+            distinct.putIfAbsent(item.key() + "\n" + item.link(), item);
         }
-        if (byKey.isEmpty()) return StoreResult.NOTHING;
-        return db.write("save " + byKey.size() + " items of source " + sourceId,
-                c -> saveAll(c, byKey.values(), seenAt));
+        if (distinct.isEmpty()) return StoreResult.NOTHING;
+        return db.write("save " + distinct.size() + " items of source " + sourceId, c -> {
+            try (Statements st = new Statements(c)) {
+                StoryMatcher matcher = new StoryMatcher(st, dedup);
+                int indexed = matcher.indexUnindexed();
+                if (indexed > 0) log.info("store: indexed the headlines of {} items stored before", indexed);
+                return new SaveBatch(st, matcher, this::entryIdFor, sourceId, seenAt, dedup, retention)
+                        .save(List.copyOf(distinct.values()));
+            }
+        });
     }
 
-    private StoreResult saveAll(Connection c, Iterable<Item> items, Instant seenAt) throws SQLException {
-        try (Statements st = new Statements(c)) {
-            StoreResult result = StoreResult.NOTHING;
-            for (Item item : items) result = result.plus(saveOne(st, item, seenAt));
-            return result;
-        }
+    /**
+     * Prunes items published before {@code now} minus {@code retention.max-age}, and of each source
+     * all but the newest {@code retention.max-per-source}; items of other sources that had joined a
+     * pruned entry go with it. A tombstone keeps each pruned key (and alias) from being stored again.
+     *
+     * @return how many items were pruned
+     */
+    public int prune(Instant now) throws StoreException {
+        Objects.requireNonNull(now, "now");
+        if (!retention.limitsAge() && !retention.limitsCount()) return 0;
+        int pruned = db.write("prune old items", c -> {
+            try (Statements st = new Statements(c)) {
+                return new Retention(st, new StoryMatcher(st, dedup), retention).prune(now);
+            }
+        });
+        if (pruned > 0) log.info("store: pruned {} items (retention: max-age {}, max-per-source {})", pruned,
+                retention.maxAge(), retention.maxPerSource());
+        return pruned;
     }
 
-    private StoreResult saveOne(Statements st, Item item, Instant seenAt) throws SQLException {
-        String hash = contentHash(item);
-        if (insert(st.insert, item, hash, seenAt)) return new StoreResult(1, 0, 0);
-        Stored stored = stored(st.select, item);
-        if (!stored.contentHash().equals(hash)) {
-            updateContent(st.updateContent, item, hash, seenAt);
-            return new StoreResult(0, 1, 0);
-        }
-        if (!stored.link().equals(item.link())) updateLink(st.updateLink, item);
-        return new StoreResult(0, 0, 1);
+    /**
+     * The provenance of the entries that {@code entryIdOrLink} names: an entry id (of an entry or of
+     * an item that joined one), or a link an item has or had. Empty when nothing stored matches.
+     */
+    public List<Provenance> provenance(String entryIdOrLink) throws StoreException {
+        Objects.requireNonNull(entryIdOrLink, "entryIdOrLink");
+        return db.read("look up " + entryIdOrLink, c -> {
+            try (Statements st = new Statements(c)) {
+                return Provenance.find(st, entryIdOrLink);
+            }
+        });
     }
 
-    private boolean insert(PreparedStatement ps, Item item, String hash, Instant seenAt) throws SQLException {
-        long published = item.published().toEpochMilli();
-        ps.setString(1, item.sourceId());
-        ps.setString(2, item.key());
-        ps.setString(3, entryIdFor(item.sourceId(), item.key()));
-        ps.setString(4, item.guid());
-        ps.setString(5, item.link());
-        ps.setString(6, item.title());
-        ps.setString(7, item.summary());
-        ps.setBoolean(8, item.summaryIsHtml());
-        ps.setString(9, item.region());
-        ps.setLong(10, published);
-        ps.setBoolean(11, item.dated());
-        ps.setLong(12, seenAt.toEpochMilli());
-        ps.setLong(13, published);
-        ps.setString(14, hash);
-        return ps.executeUpdate() == 1;   // 0: the key is already stored
-    }
-
-    private record Stored(String contentHash, String link) {}
-
-    private static Stored stored(PreparedStatement ps, Item item) throws SQLException {
-        ps.setString(1, item.sourceId());
-        ps.setString(2, item.key());
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) throw new SQLException("item " + item.key() + " vanished inside its transaction");
-            return new Stored(rs.getString(1), rs.getString(2));
-        }
-    }
-
-    private static void updateContent(PreparedStatement ps, Item item, String hash, Instant seenAt)
-            throws SQLException {
-        ps.setString(1, item.title());
-        ps.setString(2, item.summary());
-        ps.setBoolean(3, item.summaryIsHtml());
-        ps.setString(4, item.region());
-        ps.setString(5, item.link());
-        ps.setString(6, hash);
-        ps.setLong(7, seenAt.toEpochMilli());
-        ps.setString(8, item.sourceId());
-        ps.setString(9, item.key());
-        ps.executeUpdate();
-    }
-
-    private static void updateLink(PreparedStatement ps, Item item) throws SQLException {
-        ps.setString(1, item.link());
-        ps.setString(2, item.sourceId());
-        ps.setString(3, item.key());
-        ps.executeUpdate();
+    /** The tombstones of pruned items with this entry id or link; empty when none. */
+    public List<Provenance.Tombstone> tombstones(String entryIdOrLink) throws StoreException {
+        Objects.requireNonNull(entryIdOrLink, "entryIdOrLink");
+        return db.read("look up pruned " + entryIdOrLink, c -> {
+            try (Statements st = new Statements(c)) {
+                return Provenance.tombstones(st, entryIdOrLink);
+            }
+        });
     }
 
     /**
@@ -200,29 +201,41 @@ public final class ItemStore {
 
     /**
      * The newest entries over all sources: newest {@code published} first, ties in entry id
-     * order so that the order never flips between runs.
+     * order so that the order never flips between runs. Items that joined another entry and items
+     * held back on a first fetch are not entries; each entry lists the items that joined it in
+     * {@link Entry#alsoAt}.
      *
      * @param limit at most this many; 0 gives an empty list
      */
     public List<Entry> newest(int limit) throws StoreException {
         if (limit < 0) throw new IllegalArgumentException("limit must be >= 0: " + limit);
         return db.read("read the newest " + limit + " entries", c -> {
+            Map<String, List<Entry.Origin>> origins = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(ORIGINS)) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        origins.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                                .add(new Entry.Origin(rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement(NEWEST)) {
                 ps.setInt(1, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<Entry> entries = new ArrayList<>();
-                    while (rs.next()) entries.add(toEntry(rs));
+                    while (rs.next()) entries.add(toEntry(rs, origins.getOrDefault(rs.getString("entry_id"), List.of())));
                     return entries;
                 }
             }
         });
     }
 
-    private static Entry toEntry(ResultSet rs) throws SQLException {
+    private static Entry toEntry(ResultSet rs, List<Entry.Origin> alsoAt) throws SQLException {
         return new Entry(rs.getString("entry_id"), rs.getString("source_id"), rs.getString("region"),
                 rs.getString("title"), rs.getString("summary"), rs.getBoolean("summary_html"),
                 rs.getString("link"), Instant.ofEpochMilli(rs.getLong("published")),
-                Instant.ofEpochMilli(rs.getLong("updated")));
+                Instant.ofEpochMilli(rs.getLong("updated")), alsoAt);
     }
 
     private static String sha256Hex(String text) {
@@ -231,33 +244,6 @@ public final class ItemStore {
             return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** The prepared statements of one save, prepared once and reused for every item. */
-    private static final class Statements implements AutoCloseable {
-        PreparedStatement insert;
-        PreparedStatement select;
-        PreparedStatement updateContent;
-        PreparedStatement updateLink;
-
-        Statements(Connection c) throws SQLException {
-            try {
-                insert = c.prepareStatement(INSERT);
-                select = c.prepareStatement(SELECT_STORED);
-                updateContent = c.prepareStatement(UPDATE_CONTENT);
-                updateLink = c.prepareStatement(UPDATE_LINK);
-            } catch (SQLException e) {
-                close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (PreparedStatement ps : new PreparedStatement[] {insert, select, updateContent, updateLink}) {
-                if (ps != null) ps.close();
-            }
         }
     }
 }
