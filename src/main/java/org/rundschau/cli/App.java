@@ -35,12 +35,15 @@ final class App implements AutoCloseable {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final Database database;
+    private final ItemStore items;
     private final SourceStatusStore statuses;
     private final SourceRefresher refresher;
     private final Republisher republisher;
 
-    private App(Database database, SourceStatusStore statuses, SourceRefresher refresher, Republisher republisher) {
+    private App(Database database, ItemStore items, SourceStatusStore statuses, SourceRefresher refresher,
+                Republisher republisher) {
         this.database = database;
+        this.items = items;
         this.statuses = statuses;
         this.refresher = refresher;
         this.republisher = republisher;
@@ -62,11 +65,15 @@ final class App implements AutoCloseable {
     static App open(AppConfig config, Clock clock) throws StoreException {
         Stages stages = Stages.of(config, clock);
         Database database = Database.open(config.database());
-        ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()));
+        ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()), config.dedup(), config.retention());
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
                 stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
-        return new App(database, statuses, refresher, new Republisher(items, new AtomPublisher()));
+        return new App(database, items, statuses, refresher, new Republisher(items, new AtomPublisher()));
+    }
+
+    ItemStore items() {
+        return items;
     }
 
     SourceRefresher refresher() {

@@ -41,6 +41,7 @@ final class OnceCommand implements Callable<Integer> {
         try (App app = App.open(config, clock)) {
             ProgressLines progress = new ProgressLines(out, config.sources());
             List<RefreshOutcome> outcomes = app.cycle().refreshAll(config.sources(), progress::finished);
+            app.items().prune(clock.instant());
             Republisher.Published published = app.republisher().publish(config);
             progress.summary(outcomes, published, Duration.ofNanos(System.nanoTime() - started));
             return outcomes.stream().anyMatch(RefreshOutcome::failed) ? ExitCode.SOURCES_FAILED : ExitCode.OK;
@@ -75,7 +76,9 @@ final class OnceCommand implements Callable<Integer> {
                 detail = "unchanged since last fetch";
             } else {
                 StoreResult s = o.stored();
-                detail = String.format("%d items: %d new, %d updated", o.status().itemsLastSuccess(), s.added(), s.updated());
+                detail = String.format("%d items: %d new, %d updated", o.status().itemsLastSuccess(), s.added(), s.updated())
+                        + (s.merged() == 0 ? "" : String.format("; %d already told by another source", s.merged()))
+                        + (s.heldBack() == 0 ? "" : String.format("; %d held back (first fetch)", s.heldBack()));
             }
             out.printf("%-4s  %-" + idWidth + "s  %s  (%s)%n", o.failed() ? "FAIL" : "ok", o.sourceId(), detail,
                     seconds(o.took()));
