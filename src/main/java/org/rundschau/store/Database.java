@@ -70,7 +70,6 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.setCacheSize(-32 * 1024);
         try {
             // Setting the journal mode reads the header: a file that is not SQLite fails here.
             return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());

@@ -22,7 +22,10 @@ import org.rundschau.config.DedupConfig;
  * then it is a section or home page, not a story); else the most similar item of another source whose
  * date lies within the window, among those sharing a headline bucket (see {@link MinHash}), scored by
  * {@link Similarity}. An item joins the entry at the root of its match: when the match is itself a
- * duplicate, the entry it joined. It never joins an entry of its own source.
+ * duplicate, the entry it joined. It never joins an entry of its own source, nor one held back on
+ * its source's first fetch. At most {@link #MAX_CANDIDATES} candidates are scored per item (those
+ * sharing the most buckets, then the nearest in time), so that a crowded bucket (many headlines of
+ * two or three words sharing one) cannot make an item's cost grow with the store.
  */
 final class StoryMatcher {
     static final String RULE_LINK = "link";
@@ -36,7 +39,7 @@ final class StoryMatcher {
     private static final long WEEK_MILLIS = Duration.ofDays(7).toMillis();
     private static final String CANDIDATE = "SELECT entry_id, merged_into, region, title_key, title, summary, "
             + "first_seen FROM item WHERE source_id = ? AND item_key = ?";
-    private static final String SOURCE_OF_ENTRY = "SELECT source_id FROM item WHERE entry_id = ?";
+    private static final String SOURCE_OF_ENTRY = "SELECT source_id, held_back FROM item WHERE entry_id = ?";
     private static final String SET_TITLE_KEY = "UPDATE item SET title_key = ? WHERE source_id = ? AND item_key = ?";
     private static final String ADD_BUCKET = "INSERT OR IGNORE INTO lsh_bucket (week, bucket, published, source_id, "
             + "item_key) VALUES (?, ?, ?, ?, ?)";
@@ -168,10 +171,13 @@ final class StoryMatcher {
         return mergedInto != null ? mergedInto : rs.getString("entry_id");
     }
 
-    /** Whether the entry exists and belongs to another source than {@code sourceId}. */
+    /**
+     * Whether the entry exists, belongs to another source than {@code sourceId} and is published: an
+     * item joining an entry held back on its source's first fetch would never be seen.
+     */
     private boolean rootIsElsewhere(String entryId, String sourceId) throws SQLException {
         try (ResultSet rs = st.bind(SOURCE_OF_ENTRY, entryId).executeQuery()) {
-            return rs.next() && !rs.getString(1).equals(sourceId);
+            return rs.next() && !rs.getString(1).equals(sourceId) && !rs.getBoolean(2);
         }
     }
 

@@ -24,7 +24,7 @@ import org.rundschau.store.StoreResult;
 /**
  * What storing and deduplicating 1,000 new items costs against a store of 1,000 and of 100,000
  * items. Not part of the test suite (its name does not end in Test); run it with
- * <pre>mvn -q -o test -Dtest=DedupBenchmark</pre>
+ * <pre>mvn -q test -Dtest=DedupBenchmark [-Ddedup.benchmark.sizes=1000,100000]</pre>
  * or {@code java -cp ... org.rundschau.bench.DedupBenchmark [STORED...]}.
  *
  * <p>Stored items arrive as a busy aggregator's would: 100 sources, {@value #PER_DAY} items a day,
@@ -55,7 +55,8 @@ public final class DedupBenchmark {
 
     @Test
     void run() throws Exception {
-        main(new String[0]);
+        String sizes = System.getProperty("dedup.benchmark.sizes", "");
+        main(sizes.isBlank() ? new String[0] : sizes.split(","));
     }
 
     record Measurement(int stored, long wallMicros, long cpuMicros, StoreResult result) {}

@@ -141,6 +141,19 @@ class ItemStoreIdentityTest {
     }
 
     @Test
+    void aStoryNeverJoinsAnEntryHeldBackOnItsSourcesFirstFetch() throws StoreException {
+        store = new ItemStore(db, BASE, new DedupConfig(0.8, Duration.ofDays(3), 0), RetentionConfig.KEEP_ALL);
+        store.save("new-source", List.of(item("new-source", "k", CIO, CIO_TEASER, listed.link(), DAY)), T0);
+        assertThat(store.newest(10)).isEmpty();
+
+        Item told = item("portal", "p", CIO, CIO_TEASER, "https://portal.example/p", DAY);
+        store = new ItemStore(db, BASE);
+        assertThat(store.save("portal", List.of(told), T0).merged()).isZero();
+
+        assertThat(onlyEntry().sourceId()).isEqualTo("portal");
+    }
+
+    @Test
     void provenanceShowsTheEntryItsOriginsAndTheScores() throws StoreException {
         store.save("kommune21", List.of(listed), T0);
         store.save("portal", List.of(item("portal", "p", CIO, CIO_TEASER, "https://portal.example/p", DAY)), T0);
