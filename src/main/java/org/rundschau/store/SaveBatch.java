@@ -90,7 +90,7 @@ final class SaveBatch {
 
     /** Where an item belongs. */
     private sealed interface Target {
-        record Stored(String rowKey) implements Target {}
+        record Stored(Row row) implements Target {}
         record Pruned() implements Target {}
         record Fresh(String key) implements Target {}
     }
@@ -139,7 +139,7 @@ final class SaveBatch {
     private void save(Item item, boolean holdBack) throws SQLException {
         Target target = target(item);
         if (target instanceof Target.Stored stored) {
-            update(stored.rowKey(), item);
+            update(stored.row(), item);
         } else if (target instanceof Target.Fresh fresh) {
             saveFresh(fresh.key(), item, holdBack);
         } else {
@@ -153,14 +153,14 @@ final class SaveBatch {
         for (boolean derived = false; ; derived = true) {
             Optional<Row> row = row(key);
             if (row.isPresent()) {
-                if (derived || sameStory(row.get(), item, key)) return new Target.Stored(key);
+                if (derived || sameStory(row.get(), item, key)) return new Target.Stored(row.get());
                 st.update(MARK_SHARED, sourceId, key, seenAt);
                 log.debug("store: source={} repeats key {} for a different item: {}", sourceId, shortKey(key), item.link());
                 key = sharedKey(key, item);
                 continue;
             }
             Optional<String> aliased = first(ALIAS, sourceId, key);
-            if (aliased.isPresent()) return new Target.Stored(aliased.get());
+            if (aliased.isPresent()) return new Target.Stored(storedRow(aliased.get()));
             Optional<String> prunedLink = first(TOMBSTONE_LINK, sourceId, key);
             if (prunedLink.isEmpty()) return new Target.Fresh(key);
             if (derived || prunedLink.get().equals(item.link()) || !isShared(key)) return new Target.Pruned();
@@ -201,7 +201,7 @@ final class SaveBatch {
             st.update(ADD_ALIAS, key, item.link(), seenAt, sourceId, movedFrom.get());
             log.debug("store: source={} item {} moved to {} (same headline and date as item {})", sourceId,
                     shortKey(movedFrom.get()), item.link(), shortKey(key));
-            update(movedFrom.get(), item);
+            update(storedRow(movedFrom.get()), item);
             return;
         }
         Optional<String> prunedEntry = prunedUnderAnotherLink(item, text);
@@ -287,9 +287,9 @@ final class SaveBatch {
     }
 
     /** Stores what changed of an item seen again; the first occurrence in this fetch wins. */
-    private void update(String rowKey, Item item) throws SQLException {
+    private void update(Row row, Item item) throws SQLException {
+        String rowKey = row.key();
         if (!touched.add(rowKey)) return;
-        Row row = row(rowKey).orElseThrow(() -> new SQLException("item " + rowKey + " vanished inside its transaction"));
         String hash = ItemStore.contentHash(item);
         if (!hash.equals(row.contentHash())) {
             st.update(UPDATE_CONTENT, item.title(), item.summary(), item.summaryIsHtml(), item.region(), item.link(),
@@ -302,6 +302,11 @@ final class SaveBatch {
         }
         if (!row.link().equals(item.link())) st.update(UPDATE_LINK, item.link(), sourceId, rowKey);
         count(new StoreResult(0, 0, 1));
+    }
+
+    /** The row a key of this transaction points to: it cannot have vanished. */
+    private Row storedRow(String key) throws SQLException {
+        return row(key).orElseThrow(() -> new SQLException("item " + key + " vanished inside its transaction"));
     }
 
     private Optional<Row> row(String key) throws SQLException {
