@@ -35,10 +35,11 @@ public final class ConfigLoader {
     static final Locale DEFAULT_LOCALE = Locale.forLanguageTag("de");
     static final Schedule DEFAULT_SCHEDULE = Schedule.parse("every 30m");
     static final int DEFAULT_ENTRIES = 100;
+    static final int DEFAULT_PER_SOURCE = 25;
 
     private static final List<String> TOP_KEYS =
             List.of("feed", "output", "database", "timezone", "locale", "schedule", "fetch", "regions", "sources");
-    private static final List<String> FEED_KEYS = List.of("title", "id", "self", "entries");
+    private static final List<String> FEED_KEYS = List.of("title", "id", "self", "entries", "link", "per-source", "hub");
     private static final List<String> SOURCE_KEYS =
             List.of("id", "name", "url", "region", "timezone", "locale", "schedule", "html");
     private static final List<String> FETCH_KEYS =
@@ -173,10 +174,17 @@ public final class ConfigLoader {
         Optional<String> id = feed.required("id", ConfigValues::feedId);
         String self = feed.optional("self", ConfigValues::httpUrl).map(Object::toString).orElse("");
         int entries = feed.optional("entries", ConfigValues::positiveWholeNumber).orElse(DEFAULT_ENTRIES);
+        String link = feed.optional("link", ConfigValues::httpUrl).map(Object::toString).orElse("");
+        int perSource = feed.optional("per-source", ConfigValues::positiveWholeNumber).orElse(DEFAULT_PER_SOURCE);
+        String hub = feed.optional("hub", ConfigValues::httpUrl).map(Object::toString).orElse("");
+        if (!hub.isEmpty() && self.isEmpty()) {
+            feed.problem("hub", "needs feed.self: the hub announces the feed's public address");
+            return Optional.empty();
+        }
         if (title.isEmpty() || id.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new FeedConfig(title.get(), id.get(), self, entries));
+        return Optional.of(new FeedConfig(title.get(), id.get(), self, entries, link, perSource, hub));
     }
 
     private FetchConfig fetch(YamlMapping fetch) {

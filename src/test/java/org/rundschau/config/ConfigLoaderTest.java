@@ -39,6 +39,9 @@ class ConfigLoaderTest {
                   id: "tag:rundschau.example.org,2026:combined"
                   self: "https://news.example.org/feed.atom"
                   entries: 50
+                  link: "https://news.example.org/"
+                  per-source: 10
+                  hub: "https://hub.example.org/"
                 output: out/public
                 database: out/rundschau.db
                 timezone: Europe/Vienna
@@ -69,7 +72,8 @@ class ConfigLoaderTest {
 
         assertThat(config.file()).isEqualTo(file);
         assertThat(config.feed()).isEqualTo(new FeedConfig("Kommunale Digitalnachrichten",
-                "tag:rundschau.example.org,2026:combined", "https://news.example.org/feed.atom", 50));
+                "tag:rundschau.example.org,2026:combined", "https://news.example.org/feed.atom", 50,
+                "https://news.example.org/", 10, "https://hub.example.org/"));
         assertThat(config.output()).isEqualTo(Path.of("out/public"));
         assertThat(config.database()).isEqualTo(Path.of("out/rundschau.db"));
         assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Vienna"));
@@ -110,6 +114,9 @@ class ConfigLoaderTest {
 
         assertThat(config.feed().self()).isEmpty();
         assertThat(config.feed().entries()).isEqualTo(100);
+        assertThat(config.feed().link()).isEmpty();
+        assertThat(config.feed().perSource()).isEqualTo(25);
+        assertThat(config.feed().hub()).isEmpty();
         assertThat(config.output()).isEqualTo(Path.of("public"));
         assertThat(config.database()).isEqualTo(Path.of("data/rundschau.db"));
         assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
@@ -212,6 +219,10 @@ class ConfigLoaderTest {
             entries: 2.5      => feed.entries: expected a whole number, got '2.5'
             entries: 0        => feed.entries: must be at least 1, got 0
             self: /feed.atom  => feed.self: '/feed.atom' is not an absolute URL; start it with https://
+            link: index.html  => feed.link: 'index.html' is not an absolute URL; start it with https://
+            per-source: 0     => feed.per-source: must be at least 1, got 0
+            hub: ftp://h.example.org/ => feed.hub: 'ftp://h.example.org/' is not an http:// or https:// URL
+            hub: https://hub.example.org/ => feed.hub: needs feed.self: the hub announces the feed's public address
             titel: X          => feed: unknown key 'titel'; did you mean 'title'?
             title: Again      => feed: duplicate key 'title' (first on line 2); keep only one of them
             """)
