@@ -53,6 +53,20 @@ public final class ItemStore {
     private static final String NEWEST = """
             SELECT entry_id, source_id, region, title, summary, summary_html, link, published, updated
             FROM item ORDER BY published DESC, entry_id LIMIT ?""";
+    private static final String ENTRY_COLUMNS =
+            "entry_id, source_id, region, title, summary, summary_html, link, published, updated";
+    private static final String NEWEST_OF_EACH_SOURCE = "SELECT " + ENTRY_COLUMNS + " FROM ("
+            + " SELECT *, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY published DESC, entry_id) AS rank"
+            + " FROM item) WHERE rank <= ? ORDER BY published DESC, entry_id";
+    private static final String NEWEST_IN_REGION = "SELECT " + ENTRY_COLUMNS
+            + " FROM item WHERE region = ? ORDER BY published DESC, entry_id LIMIT ?";
+    private static final String NEWEST_OF_SOURCE = "SELECT " + ENTRY_COLUMNS
+            + " FROM item WHERE source_id = ? ORDER BY published DESC, entry_id LIMIT ?";
+    private static final String IN_SEQUENCE = "SELECT " + ENTRY_COLUMNS
+            + " FROM item WHERE seq > ? AND seq <= ? ORDER BY seq";
+    private static final String REGIONS =
+            "SELECT region FROM item WHERE region <> '' GROUP BY region ORDER BY MIN(seq), region";
+    private static final String LAST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM item";
 
     private final Database db;
     private final String entryIdBase;
@@ -216,6 +230,76 @@ public final class ItemStore {
                 }
             }
         });
+    }
+
+    /**
+     * Each source's newest {@code perSource} entries (by {@code published}), newest first over all
+     * sources, ties in entry id order.
+     */
+    public List<Entry> newestOfEachSource(int perSource) throws StoreException {
+        positive(perSource);
+        return entries("read the newest " + perSource + " entries of each source", NEWEST_OF_EACH_SOURCE, perSource);
+    }
+
+    /** The newest entries whose region is exactly {@code region}, in {@link #newest} order. */
+    public List<Entry> newestInRegion(String region, int limit) throws StoreException {
+        positive(limit);
+        return entries("read the newest " + limit + " entries of region " + region, NEWEST_IN_REGION, region, limit);
+    }
+
+    /** The newest entries of the source {@code sourceId}, in {@link #newest} order. */
+    public List<Entry> newestOfSource(String sourceId, int limit) throws StoreException {
+        positive(limit);
+        return entries("read the newest " + limit + " entries of source " + sourceId, NEWEST_OF_SOURCE, sourceId, limit);
+    }
+
+    /**
+     * The regions of the stored entries ("" left out), in the order they first appeared: by the
+     * sequence number of their earliest stored entry.
+     */
+    public List<String> regions() throws StoreException {
+        return db.read("read the regions", c -> {
+            try (PreparedStatement ps = c.prepareStatement(REGIONS); ResultSet rs = ps.executeQuery()) {
+                List<String> regions = new ArrayList<>();
+                while (rs.next()) regions.add(rs.getString(1));
+                return regions;
+            }
+        });
+    }
+
+    /**
+     * The sequence number of the last item stored; 0 when there is none. Every stored item has a
+     * sequence number, 1 for the first, each new one higher than any before it; it never changes.
+     */
+    public long lastSequence() throws StoreException {
+        return db.read("read the last sequence number", c -> {
+            try (PreparedStatement ps = c.prepareStatement(LAST_SEQUENCE); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** The entries with {@code after < sequence number <= upTo}, in the order they were stored. */
+    public List<Entry> inSequence(long after, long upTo) throws StoreException {
+        return entries("read the entries stored as numbers " + (after + 1) + " to " + upTo, IN_SEQUENCE, after, upTo);
+    }
+
+    private List<Entry> entries(String doing, String sql, Object... parameters) throws StoreException {
+        return db.read(doing, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) ps.setObject(i + 1, parameters[i]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Entry> entries = new ArrayList<>();
+                    while (rs.next()) entries.add(toEntry(rs));
+                    return entries;
+                }
+            }
+        });
+    }
+
+    private static void positive(int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be >= 1: " + limit);
     }
 
     private static Entry toEntry(ResultSet rs) throws SQLException {
