@@ -1,5 +1,6 @@
 package org.rundschau.cli;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -13,6 +14,12 @@ import org.rundschau.fetch.HttpFetcher;
 import org.rundschau.normalize.Normalizer;
 import org.rundschau.normalize.RegionMapper;
 import org.rundschau.publish.AtomPublisher;
+import org.rundschau.publish.FeedArchive;
+import org.rundschau.publish.FeedPublisher;
+import org.rundschau.publish.Generator;
+import org.rundschau.publish.HubNotifier;
+import org.rundschau.publish.JsonFeedPublisher;
+import org.rundschau.publish.RssPublisher;
 import org.rundschau.refresh.Backoff;
 import org.rundschau.refresh.RefreshCycle;
 import org.rundschau.refresh.Republisher;
@@ -33,6 +40,8 @@ final class App implements AutoCloseable {
     static final int MAX_REDIRECTS = 5;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    static final String FEED_LANGUAGE = "de";
+    static final Duration HUB_TIMEOUT = Duration.ofSeconds(10);
 
     private final Database database;
     private final SourceStatusStore statuses;
@@ -66,7 +75,18 @@ final class App implements AutoCloseable {
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
                 stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
-        return new App(database, statuses, refresher, new Republisher(items, new AtomPublisher()));
+        return new App(database, statuses, refresher, republisher(config, items));
+    }
+
+    /** The feeds in every format, their archive, and the WebSub hub's notifier. */
+    private static Republisher republisher(AppConfig config, ItemStore items) {
+        Generator generator = Generator.rundschau();
+        FeedPublisher feeds = new FeedPublisher(new AtomPublisher(FEED_LANGUAGE, generator),
+                new RssPublisher(FEED_LANGUAGE, generator), new JsonFeedPublisher(FEED_LANGUAGE));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        return new Republisher(items, feeds, new FeedArchive(FeedArchive.PAGE_SIZE),
+                new HubNotifier(client, HUB_TIMEOUT, userAgent(config)));
     }
 
     SourceRefresher refresher() {
