@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rundschau.testing.AtomChecks;
+import org.rundschau.testing.FeedFormats;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -106,6 +107,23 @@ class PipelineIT {
         assertThat(entries).hasSize(16 + 1 + 1);
         assertThat(entries).allSatisfy(e -> assertThat(text(e, "id")).startsWith("tag:test.example.org,2026:"));
         assertThat(entries).noneSatisfy(e -> assertThat(text(e, "title")).containsAnyOf("404", "Willkommen", "refused"));
+    }
+
+    @Test
+    void writesEveryFeedDocumentAndEachIsValid() throws Exception {
+        once();
+        Path out = dir.resolve("public");
+
+        List<Path> atom;
+        try (var files = Files.walk(out)) {
+            atom = files.filter(f -> f.toString().endsWith(".atom")).toList();
+        }
+        assertThat(atom).contains(out.resolve("feed.atom"), out.resolve("source/kommune21.atom"),
+                out.resolve("source/latin1.atom"), out.resolve("region/sachsen.atom"),
+                out.resolve("region/rheinland-pfalz.atom"));
+        AtomChecks.assertAllValid(atom);
+        FeedFormats.assertValidRss(out.resolve("feed.rss"));
+        assertThat(FeedFormats.assertValidJsonFeed(out.resolve("feed.json")).get("items")).hasSize(16 + 1 + 1);
     }
 
     @Test
