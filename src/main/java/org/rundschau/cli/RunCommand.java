@@ -14,6 +14,7 @@ import org.rundschau.schedule.ConfigWatcher;
 import org.rundschau.schedule.PublishCoalescer;
 import org.rundschau.schedule.SourceScheduler;
 import org.rundschau.store.StoreException;
+import org.rundschau.store.WriterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -31,6 +32,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+    @Mixin
+    WriterOptions writer;
     @Spec
     CommandSpec spec;
 
@@ -46,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         AtomicReference<AppConfig> current = new AtomicReference<>(loaded.get());
         Thread hook = new Thread(this::stopAndWait, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (App app = App.open(current.get(), Clock.systemUTC());
+        try (App app = App.open(current.get(), Clock.systemUTC(), writer.lockWait());
              PublishCoalescer publisher = new PublishCoalescer(app.republisher(), current::get, PUBLISH_QUIET)) {
             SourceScheduler scheduler = new SourceScheduler(app.refresher(), publisher, Clock.systemUTC(),
                     App.PARALLEL_SOURCES);
@@ -66,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (StoreException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCode.INTERNAL;
+        } catch (WriterLock.HeldElsewhere e) {
+            spec.commandLine().getErr().println(e.getMessage() + ". Stop the other process first.");
+            return ExitCode.LOCKED;
         } catch (SchedulerException e) {
             spec.commandLine().getErr().println("scheduler: " + e.getMessage());
             return ExitCode.INTERNAL;
