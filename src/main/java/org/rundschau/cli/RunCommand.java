@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -34,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
     CommonOptions common;
     @Mixin
     WriterOptions writer;
+    @Option(names = "--startup-spread", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Spread the first fetches of overdue sources over this many seconds after start "
+                    + "(default: ${DEFAULT-VALUE}), so that a restart does not hit every site at once.")
+    long startupSpreadSeconds;
     @Spec
     CommandSpec spec;
 
@@ -52,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
         try (App app = App.open(current.get(), Clock.systemUTC(), writer.lockWait());
              PublishCoalescer publisher = new PublishCoalescer(app.republisher(), current::get, PUBLISH_QUIET)) {
             SourceScheduler scheduler = new SourceScheduler(app.refresher(), publisher, Clock.systemUTC(),
-                    App.PARALLEL_SOURCES);
+                    App.PARALLEL_SOURCES, Duration.ofSeconds(Math.max(0, startupSpreadSeconds)));
             try (ConfigWatcher watcher = new ConfigWatcher(common.config, next -> apply(next, current, scheduler, app))) {
                 scheduler.reconcile(current.get().sources(), app.statuses()::load);
                 publisher.request();
