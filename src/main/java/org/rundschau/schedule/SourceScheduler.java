@@ -44,6 +44,8 @@ public final class SourceScheduler implements AutoCloseable {
     /** Sources on one schedule are spread over at most this much of their interval. */
     static final Duration SPREAD_WINDOW = Duration.ofMinutes(10);
 
+    private static final Duration INTERRUPT_REPEAT = Duration.ofMillis(100);
+
     private final Scheduler quartz;
     private final Clock clock;
     private final Duration startupWindow;
@@ -170,9 +172,33 @@ public final class SourceScheduler implements AutoCloseable {
     @Override
     public void close() throws SchedulerException {
         quartz.standby();
-        for (JobExecutionContext running : quartz.getCurrentlyExecutingJobs()) {
-            quartz.interrupt(running.getJobDetail().getKey());
+        // A job that fired a moment ago may not be listed as executing yet, so keep interrupting
+        // until every job has finished: one missed interrupt would hold shutdown for a whole fetch.
+        Thread waiter = new Thread(() -> {
+            try {
+                quartz.shutdown(true);
+            } catch (SchedulerException e) {
+                log.warn("scheduler: {}", e.getMessage());
+            }
+        }, "scheduler-shutdown");
+        waiter.start();
+        try {
+            while (waiter.isAlive()) {
+                interruptRunningJobs();
+                waiter.join(INTERRUPT_REPEAT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        quartz.shutdown(true);
+    }
+
+    private void interruptRunningJobs() {
+        try {
+            for (JobExecutionContext running : quartz.getCurrentlyExecutingJobs()) {
+                quartz.interrupt(running.getJobDetail().getKey());
+            }
+        } catch (SchedulerException e) {
+            log.debug("scheduler: {}", e.getMessage());   // already shut down: nothing left to interrupt
+        }
     }
 }
