@@ -95,7 +95,7 @@ class SchedulerIT {
     }
 
     @Test
-    void anOverdueSourceRunsOnceAtStartAndARecentOneWaitsForItsSlot() throws Exception {
+    void anOverdueSourceRunsOnceAtStartARecentOneWaitsAndAReloadReschedules() throws Exception {
         site.stubFor(get(urlEqualTo("/feed.xml")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/rss+xml").withBody(RSS.formatted("x"))));
         site.stubFor(get(urlEqualTo("/recent.xml")).willReturn(aResponse()
@@ -116,11 +116,18 @@ class SchedulerIT {
             scheduler.reconcile(config.sources(), app.statuses()::load);
             scheduler.start();
             Thread.sleep(2_000);
+
+            // A live config reload: one source removed, one added, one unchanged (keeps its trigger).
+            String change = scheduler.reconcile(List.of(config.sources().get(0),
+                    source("added", "http://127.0.0.2:" + site.getPort() + "/recent.xml", "every 1h")), app.statuses()::load);
+            assertThat(change).isEqualTo("added [added], changed [], removed [recent]");
+            assertThat(scheduler.scheduledIds()).containsExactlyInAnyOrder("overdue", "added");
+            Thread.sleep(1_000);
             scheduler.close();
         }
 
         site.verify(1, getRequestedFor(urlEqualTo("/feed.xml")));
-        site.verify(0, getRequestedFor(urlEqualTo("/recent.xml")));
+        site.verify(1, getRequestedFor(urlEqualTo("/recent.xml")));
     }
 
     private AppConfig config(SourceConfig... sources) {
