@@ -29,6 +29,8 @@ import org.rundschau.model.Item;
  *   <li>{@code updated} starts equal to {@code published} and moves only when region, title or
  *       summary change materially (whitespace differences do not count); a changed link alone is
  *       stored silently.</li>
+ *   <li>every item has a sequence number, given when it is first stored (1, 2, 3, ...) and never
+ *       changed: the order the feed archive is cut in ({@link #lastSequence}, {@link #inSequence}).</li>
  * </ul>
  * Times are stored to the millisecond.
  */
