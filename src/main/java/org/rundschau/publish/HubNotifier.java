@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * Tells a WebSub hub that documents changed, so it can push them to subscribers at once instead of
  * their polling.
  *
- * <p>W3C WebSub leaves the publisher-to-hub call to the hub; what hubs accept in common (Google's
- * pubsubhubbub.appspot.com, Superfeedr, websub.rocks) is a form POST of {@code hub.mode=publish}
- * and {@code hub.url=<topic URL>}, answered with a 2xx status. One request per topic.
+ * <p>W3C WebSub leaves the publisher-to-hub call to each hub; the form public hubs document (for
+ * example pubsubhubbub.appspot.com) is a POST of {@code hub.mode=publish} and {@code
+ * hub.url=<topic URL>}, answered with a 2xx status. One request per topic.
  *
  * <p>A hub that is down, slow or refuses must never stop a publication: the feeds are written
  * already and readers still poll. Failures are logged as warnings and counted, never thrown.

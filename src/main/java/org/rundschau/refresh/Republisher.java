@@ -64,7 +64,7 @@ public final class Republisher {
     }
 
     /** What the feeds show, read from the store. */
-    FeedContent feedContent(AppConfig config) throws StoreException {
+    private FeedContent feedContent(AppConfig config) throws StoreException {
         FeedConfig feed = config.feed();
         int archivePages = archive.fullPages(items.lastSequence());
         List<Entry> candidates = new ArrayList<>(items.newest(feed.entries()));
