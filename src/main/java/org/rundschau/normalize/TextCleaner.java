@@ -44,8 +44,8 @@ public final class TextCleaner {
             "(?:^|(?<=[\\s\\p{P}]))"
                     + "(?:[»›→]\\s*)?"
                     + "(?:"
-                    + "(?i:mehr|more|weiterlesen|weiter lesen|mehr lesen|read more|continue reading"
-                    + "|lesen sie mehr|zum artikel|mehr erfahren|learn more)\\s*" + MARKER + "(?:\\s*" + MARKER + ")*"
+                    + "(?<bare>(?i:mehr|more|weiterlesen|weiter lesen|mehr lesen|read more|continue reading"
+                    + "|lesen sie mehr|zum artikel|mehr erfahren|learn more)\\s*" + MARKER + "(?:\\s*" + MARKER + ")*)"
                     + "|(?i:weiter)\\s*(?:»|›|→|>>)"
                     + "|(?:Mehr lesen|(?i:weiterlesen)|Weiter lesen|Read [Mm]ore|Continue [Rr]eading|Zum Artikel"
                     + "|Mehr erfahren|Lesen Sie mehr|Learn [Mm]ore)(?:\\s*" + MARKER + ")*"
@@ -108,15 +108,21 @@ public final class TextCleaner {
         return out == null ? text : out.toString();
     }
 
-    /** Removes "mehr...", "Weiterlesen »", "Read more", "[...]", "Continue reading →" at the end only. */
+    /**
+     * Removes "mehr...", "Weiterlesen »", "Read more", "[...]", "Continue reading →" at the end only.
+     * Several tails in a row go ("[...] Weiterlesen »"), but a word with dots before a removed tail
+     * stays: in "and more … Read More »" the "more …" belongs to the sentence.
+     */
     public static String stripReadMore(String text) {
         String s = text.strip();
+        boolean first = true;
         while (true) {
             Matcher m = READ_MORE.matcher(s);
-            if (!m.find()) {
+            if (!m.find() || !first && m.group("bare") != null) {
                 return s;
             }
             s = s.substring(0, m.start()).strip();
+            first = false;
         }
     }
 
