@@ -33,7 +33,8 @@ import java.util.List;
  *       A {@code time} selector's text (or attribute) is appended after a space, for pages that
  *       show the time of day apart from the date ({@code 13. Januar 2014} + {@code 16:01}).</li>
  * </ul>
- * Items with neither title nor link are skipped.
+ * Titles and summaries that a site stored double-encoded ({@code Ã¤} for {@code ä}) are repaired
+ * (see {@link Mojibake}). Items with neither title nor link are skipped.
  */
 public final class HtmlExtractor {
     private static final Logger log = LoggerFactory.getLogger(HtmlExtractor.class);
@@ -98,8 +99,8 @@ public final class HtmlExtractor {
         }
 
         RawItem read(Element item) {
-            return new RawItem("", title.text(item), link(item), dateAndTime(item), summary.text(item), false,
-                    region.text(item));
+            return new RawItem("", Mojibake.repair(title.text(item)), link(item), dateAndTime(item),
+                    Mojibake.repair(summary.text(item)), false, region.text(item));
         }
 
         private String link(Element item) {

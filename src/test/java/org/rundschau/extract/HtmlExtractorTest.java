@@ -81,6 +81,17 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void doubleEncodedTitlesAndSummariesAreRepaired() throws ExtractException {
+        String html = "<article><h2><a href='/1'>GebÃ¼hren â€“ was sich Ã¤ndert</a></h2><p>Ab 2025 â€ž gÃ¼nstiger â€œ</p></article>"
+                + "<article><h2><a href='/2'>Gebühren – was sich ändert</a></h2><p>Café für 5 €</p></article>";
+
+        assertThat(extract(html, rules("article", "h2", "h2 a", "", "p", "")).items())
+                .extracting(RawItem::title, RawItem::summary)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Gebühren – was sich ändert", "Ab 2025 „ günstiger “"),
+                        org.assertj.core.groups.Tuple.tuple("Gebühren – was sich ändert", "Café für 5 €"));
+    }
+
+    @Test
     void withoutDateSelectorATimeElementWithDatetimeIsUsed() throws ExtractException {
         String html = "<li><a href='/x'>X</a> <time datetime='2024-06-01T08:00:00Z'>gestern</time></li>";
 
