@@ -137,7 +137,8 @@ class ConfigLoaderTest {
         AppConfig config = load(reference.substring(start, reference.indexOf("```", start)));
 
         assertThat(config.sources()).extracting(SourceConfig::id, SourceConfig::kind)
-                .containsExactly(tuple("kommune21", SourceKind.HTML), tuple("egov-blog", SourceKind.FEED));
+                .containsExactly(tuple("kommune21", SourceKind.HTML), tuple("stadtblog", SourceKind.HTML),
+                        tuple("egov-blog", SourceKind.FEED));
     }
 
     @Test
