@@ -36,7 +36,6 @@ import org.rundschau.store.WriterLock;
  * knows how the stages fit together.
  */
 final class App implements AutoCloseable {
-    static final int SUMMARY_MAX_CHARS = 300;
     static final int PARALLEL_SOURCES = 8;
     static final int MAX_REDIRECTS = 5;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -64,7 +63,7 @@ final class App implements AutoCloseable {
         static Stages of(AppConfig config, Clock clock) {
             return new Stages(new HttpFetcher(fetchSettings(config), clock, new HostThrottle(config.fetch().hostGap())),
                     new HtmlExtractor(),
-                    new FeedExtractor(), new Normalizer(RegionMapper.bundled(config.regions()), SUMMARY_MAX_CHARS));
+                    new FeedExtractor(), new Normalizer(RegionMapper.bundled(config.regions())));
         }
 
         SourcePreview preview() {
