@@ -1,8 +1,13 @@
 package org.rundschau.cli;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.rundschau.config.AppConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.extract.FeedExtractor;
@@ -10,14 +15,18 @@ import org.rundschau.extract.HtmlExtractor;
 import org.rundschau.fetch.FetchSettings;
 import org.rundschau.fetch.HostThrottle;
 import org.rundschau.fetch.HttpFetcher;
+import org.rundschau.model.SourceStatus;
 import org.rundschau.normalize.Normalizer;
 import org.rundschau.normalize.RegionMapper;
 import org.rundschau.publish.AtomPublisher;
+import org.rundschau.publish.OpmlPublisher;
+import org.rundschau.publish.PagePublisher;
 import org.rundschau.refresh.Backoff;
 import org.rundschau.refresh.RefreshCycle;
 import org.rundschau.refresh.Republisher;
 import org.rundschau.refresh.SourcePreview;
 import org.rundschau.refresh.SourceRefresher;
+import org.rundschau.serve.HealthSource;
 import org.rundschau.store.Database;
 import org.rundschau.store.ItemStore;
 import org.rundschau.store.SourceStatusStore;
@@ -66,7 +75,8 @@ final class App implements AutoCloseable {
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
                 stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
-        return new App(database, statuses, refresher, new Republisher(items, new AtomPublisher()));
+        return new App(database, statuses, refresher, new Republisher(items, statuses, new AtomPublisher(),
+                new PagePublisher(), new OpmlPublisher()));
     }
 
     SourceRefresher refresher() {
@@ -83,6 +93,23 @@ final class App implements AutoCloseable {
 
     Republisher republisher() {
         return republisher;
+    }
+
+    /**
+     * The health {@code /health} reports: every source of the configuration in force, in its order,
+     * with its stored status ("never" for one not fetched yet).
+     */
+    HealthSource health(Supplier<AppConfig> config) {
+        return () -> {
+            try {
+                Map<String, SourceStatus> stored = statuses.all().stream()
+                        .collect(Collectors.toMap(SourceStatus::sourceId, Function.identity()));
+                return config.get().sources().stream()
+                        .map(s -> stored.getOrDefault(s.id(), SourceStatus.never(s.id()))).toList();
+            } catch (StoreException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        };
     }
 
     @Override
