@@ -34,7 +34,7 @@ public final class PagePublisher {
      *                 shows the first {@code feed.entries()} of them; each region page shows up to as many
      *                 of its region, so pass more entries than that for region pages that reach further back
      * @param statuses stored health per source; a configured source without one is shown as not fetched yet
-     * @return the files that were written because their content changed, index first
+     * @return the files that were written because their content changed, region pages first, the index last
      * @throws IOException when a page cannot be written
      */
     public List<Path> write(AppConfig config, List<Entry> entries, List<SourceStatus> statuses) throws IOException {
@@ -43,12 +43,13 @@ public final class PagePublisher {
         List<Entry> distinct = distinct(entries);
         List<Region> regions = regions(distinct, limit, Collator.getInstance(config.locale()));
         List<Path> written = new ArrayList<>();
-        write(config.output().resolve(INDEX),
-                renderer.index(distinct.subList(0, Math.min(limit, distinct.size())), regions, statuses), written);
         for (Region region : regions) {
             write(config.output().resolve("region").resolve(region.slug() + ".html"), renderer.region(region, regions),
                     written);
         }
+        // Last, so the index never links to a region page not written yet.
+        write(config.output().resolve(INDEX),
+                renderer.index(distinct.subList(0, Math.min(limit, distinct.size())), regions, statuses), written);
         return written;
     }
 
