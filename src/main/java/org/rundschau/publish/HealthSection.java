@@ -50,7 +50,7 @@ final class HealthSection {
                     : String.format(words.lastSuccess(), moment.format(status.lastSuccess())));
         }
         if (status.lastSuccess() != null) {
-            html.text(" · ").text(String.format(words.items(), status.itemsLastSuccess()));
+            html.text(" · ").text(words.itemCount(status.itemsLastSuccess()));
         }
         html.text(" · ").element("a", words.sourceFeed(), "href", "source/" + source.id() + ".atom");
         html.close().newLine();
@@ -68,7 +68,7 @@ final class HealthSection {
         String label = switch (state) {
             case "new" -> words.notYetFetched();
             case "ok" -> words.ok();
-            default -> words.failing() + " (" + String.format(words.failuresInARow(), status.consecutiveFailures()) + ")";
+            default -> words.failing() + " (" + words.failures(status.consecutiveFailures()) + ")";
         };
         html.open("span", "class", "state").element("span", "●", "class", "dot", "aria-hidden", "true")
                 .text(" " + label).close();

@@ -50,7 +50,7 @@ final class PageRenderer {
 
     /** {@code index.html}: the newest entries by day, every region, every source with its health. */
     String index(List<Entry> newest, List<Region> regions, List<SourceStatus> statuses) {
-        Html html = head(feed.title(), "");
+        Html html = head(feed.title(), "", List.of());
         html.open("header").newLine();
         html.element("h1", feed.title()).newLine();
         feedLinks(html);
@@ -65,7 +65,8 @@ final class PageRenderer {
 
     /** {@code region/<slug>.html}: the newest entries of one region, then the list of regions. */
     String region(Region region, List<Region> regions) {
-        Html html = head(region.name() + " – " + feed.title(), "../");
+        Html html = head(region.name() + " – " + feed.title(), "../",
+                List.of(feed.title() + " – " + region.name() + " (Atom)", region.slug() + ".atom"));
         html.open("header").newLine();
         html.open("p").element("a", "← " + words.allEntries() + ": " + feed.title(), "href", "../index.html").close()
                 .newLine();
@@ -81,12 +82,16 @@ final class PageRenderer {
         return footer(html);
     }
 
-    private Html head(String title, String root) {
+    /** @param ownFeed title and href of the page's own Atom feed, advertised before the combined ones; or empty */
+    private Html head(String title, String root, List<String> ownFeed) {
         Html html = new Html(locale.toLanguageTag()).newLine();
         html.open("head").newLine();
         html.empty("meta", "charset", "utf-8").newLine();
         html.empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1").newLine();
         html.element("title", title).newLine();
+        if (!ownFeed.isEmpty()) {
+            alternate(html, "application/atom+xml", ownFeed.get(0), ownFeed.get(1));
+        }
         alternate(html, "application/atom+xml", feed.title() + " (Atom)", root + "feed.atom");
         alternate(html, "application/rss+xml", feed.title() + " (RSS)", root + "feed.rss");
         alternate(html, "application/feed+json", feed.title() + " (JSON Feed)", root + "feed.json");

@@ -114,7 +114,7 @@ class PageInBrowserIT {
 
         assertThat(seen.substring(sources)).containsSubsequence("Kommune21", "ok", "zuletzt erfolgreich",
                 "Amtsblatt <Musterstadt> & Co", "ok",
-                "Verschwundener Feed", "gestört (1 Fehlversuche in Folge)", "noch nie erfolgreich", "Letzter Fehler:",
+                "Verschwundener Feed", "gestört (1 Fehlversuch)", "noch nie erfolgreich", "Letzter Fehler:",
                 "404");
         assertThat(seen.substring(0, sources)).doesNotContain("Letzter Fehler").doesNotContain("404");
     }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rundschau.config.AppConfig;
 import org.rundschau.config.FeedConfig;
+import org.rundschau.model.SourceStatus;
+import org.rundschau.model.Validators;
 
 class PagePublisherTest {
     @TempDir
@@ -152,7 +154,9 @@ class PagePublisherTest {
         assertThat(bw.selectFirst("header nav a").attr("href")).isEqualTo("baden-wuerttemberg.atom");
         assertThat(bw.selectFirst("header a").attr("href")).isEqualTo("../index.html");
         assertThat(bw.select("head link[rel=alternate]").eachAttr("href"))
-                .containsExactly("../feed.atom", "../feed.rss", "../feed.json");
+                .containsExactly("baden-wuerttemberg.atom", "../feed.atom", "../feed.rss", "../feed.json");
+        assertThat(bw.selectFirst("head link[rel=alternate]").attr("title"))
+                .isEqualTo("Kommunale Digitalnachrichten – Baden-Württemberg (Atom)");
         assertThat(bw.select("main .region").eachAttr("href")).containsOnly("../region/baden-wuerttemberg.html");
         assertThat(output.resolve("region")).isDirectoryContaining("glob:**/koeln.html")
                 .isDirectoryContaining("glob:**/sachsen.html").isDirectoryContaining("glob:**/kreis-recklinghausen.html");
@@ -194,6 +198,20 @@ class PagePublisherTest {
         assertThat(sources.get(0).selectFirst("h3 a").attr("href")).isEqualTo("https://www.kommune21.de/");
         assertThat(sources.get(0).select(".error")).isEmpty();
         assertThat(sources.get(3).text()).contains("Neue Quelle", "noch nicht abgerufen").doesNotContain("erfolgreich");
+    }
+
+    @Test
+    void countsOfOneAreSingular() throws IOException {
+        Elements sources = index().select("#sources li.source");
+
+        assertThat(sources.get(0).text()).contains("16 Meldungen beim letzten Abruf");
+        pages.write(PageSample.config(output), ENTRIES, List.of(
+                SourceStatus.never("kommune21").succeeded(PageSample.NOW, 200, 1,
+                        Validators.NONE, "")
+                        .failed(PageSample.NOW, 0, "kaputt", PageSample.NOW)));
+        Element one = read(output.resolve("index.html")).select("#sources li.source").get(0);
+
+        assertThat(one.text()).contains("gestört (1 Fehlversuch)", "1 Meldung beim letzten Abruf");
     }
 
     @Test
