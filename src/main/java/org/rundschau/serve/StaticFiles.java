@@ -120,7 +120,13 @@ final class StaticFiles {
             notModified(exchange, etag, snapshot.modified());
             return;
         }
+        sendFile(exchange, snapshot, etag, gzip, head);
+    }
+
+    private static void sendFile(HttpExchange exchange, Snapshot snapshot, String etag, boolean gzip, boolean head)
+            throws IOException {
         byte[] body = gzip ? gzip(snapshot.bytes()) : snapshot.bytes();
+        Headers response = exchange.getResponseHeaders();
         response.set("ETag", etag);
         response.set("Last-Modified", HttpHeaders.date(snapshot.modified().toInstant()));
         if (gzip) {
