@@ -31,24 +31,27 @@ import org.rundschau.store.Database;
 import org.rundschau.store.ItemStore;
 import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
+import org.rundschau.store.WriterLock;
 
 /**
  * Builds the long-lived objects from a configuration, once, by hand. The only place that
  * knows how the stages fit together.
  */
 final class App implements AutoCloseable {
-    static final int SUMMARY_MAX_CHARS = 300;
-    static final int PARALLEL_SOURCES = 4;
+    static final int PARALLEL_SOURCES = 8;
     static final int MAX_REDIRECTS = 5;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
+    private final WriterLock lock;
     private final Database database;
     private final SourceStatusStore statuses;
     private final SourceRefresher refresher;
     private final Republisher republisher;
 
-    private App(Database database, SourceStatusStore statuses, SourceRefresher refresher, Republisher republisher) {
+    private App(WriterLock lock, Database database, SourceStatusStore statuses, SourceRefresher refresher,
+                Republisher republisher) {
+        this.lock = lock;
         this.database = database;
         this.statuses = statuses;
         this.refresher = refresher;
@@ -60,7 +63,7 @@ final class App implements AutoCloseable {
         static Stages of(AppConfig config, Clock clock) {
             return new Stages(new HttpFetcher(fetchSettings(config), clock, new HostThrottle(config.fetch().hostGap())),
                     new HtmlExtractor(),
-                    new FeedExtractor(), new Normalizer(RegionMapper.bundled(config.regions()), SUMMARY_MAX_CHARS));
+                    new FeedExtractor(), new Normalizer(RegionMapper.bundled(config.regions())));
         }
 
         SourcePreview preview() {
@@ -68,14 +71,29 @@ final class App implements AutoCloseable {
         }
     }
 
-    static App open(AppConfig config, Clock clock) throws StoreException {
+    /**
+     * Opens the store as its only writer: waits up to {@code lockWait} while another Rundschau
+     * process writes to the same database.
+     */
+    static App open(AppConfig config, Clock clock, Duration lockWait)
+            throws StoreException, WriterLock.HeldElsewhere, InterruptedException {
+        WriterLock lock = WriterLock.acquire(config.database(), lockWait, clock);
+        try {
+            return open(config, clock, lock);
+        } catch (StoreException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static App open(AppConfig config, Clock clock, WriterLock lock) throws StoreException {
         Stages stages = Stages.of(config, clock);
         Database database = Database.open(config.database());
         ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()));
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
                 stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
-        return new App(database, statuses, refresher, new Republisher(items, statuses, new AtomPublisher(),
+        return new App(lock, database, statuses, refresher, new Republisher(items, statuses, new AtomPublisher(),
                 new PagePublisher(), new OpmlPublisher()));
     }
 
@@ -97,9 +115,10 @@ final class App implements AutoCloseable {
 
     /**
      * The health {@code /health} reports: every source of the configuration in force, in its order,
-     * with its stored status ("never" for one not fetched yet).
+     * with its stored status ("never" for one not fetched yet). Reads only, so {@code serve} can use
+     * it without the writer lock.
      */
-    HealthSource health(Supplier<AppConfig> config) {
+    static HealthSource health(SourceStatusStore statuses, Supplier<AppConfig> config) {
         return () -> {
             try {
                 Map<String, SourceStatus> stored = statuses.all().stream()
@@ -113,8 +132,12 @@ final class App implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        database.close();
+    public void close() throws StoreException {
+        try {
+            database.close();
+        } finally {
+            lock.close();
+        }
     }
 
     static FetchSettings fetchSettings(AppConfig config) {

@@ -18,6 +18,7 @@ import org.rundschau.schedule.PublishCoalescer;
 import org.rundschau.schedule.SourceScheduler;
 import org.rundschau.serve.FeedServer;
 import org.rundschau.store.StoreException;
+import org.rundschau.store.WriterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -37,6 +38,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+    @Mixin
+    WriterOptions writer;
+    @Option(names = "--startup-spread", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Spread the first fetches of overdue sources over this many seconds after start "
+                    + "(default: ${DEFAULT-VALUE}), so that a restart does not hit every site at once.")
+    long startupSpreadSeconds;
     @Option(names = "--serve", description = "Also serve the output folder over HTTP, as the serve command does.")
     boolean serve;
     @Mixin
@@ -63,13 +70,13 @@ final class RunCommand implements Callable<Integer> {
         AtomicReference<AppConfig> current = new AtomicReference<>(loaded.get());
         Thread hook = new Thread(this::stopAndWait, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (App app = App.open(current.get(), Clock.systemUTC());
+        try (App app = App.open(current.get(), Clock.systemUTC(), writer.lockWait());
              PublishCoalescer publisher = new PublishCoalescer(app.republisher(), current::get, PUBLISH_QUIET);
-             FeedServer feeds = serve ? server.start(current.get(), app.health(current::get),
+             FeedServer feeds = serve ? server.start(current.get(), App.health(app.statuses(), current::get),
                      spec.commandLine().getOut()) : null) {
             if (feeds != null) serving.complete(feeds.address());
             SourceScheduler scheduler = new SourceScheduler(app.refresher(), publisher, Clock.systemUTC(),
-                    App.PARALLEL_SOURCES);
+                    App.PARALLEL_SOURCES, Duration.ofSeconds(Math.max(0, startupSpreadSeconds)));
             try (ConfigWatcher watcher = new ConfigWatcher(common.config, next -> apply(next, current, scheduler, app))) {
                 scheduler.reconcile(current.get().sources(), app.statuses()::load);
                 publisher.request();
@@ -86,6 +93,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (StoreException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCode.INTERNAL;
+        } catch (WriterLock.HeldElsewhere e) {
+            spec.commandLine().getErr().println(e.getMessage() + ". Stop the other process first.");
+            return ExitCode.LOCKED;
         } catch (SchedulerException e) {
             spec.commandLine().getErr().println("scheduler: " + e.getMessage());
             return ExitCode.INTERNAL;

@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.rundschau.config.AppConfig;
 import org.rundschau.serve.FeedServer;
+import org.rundschau.store.Database;
+import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the output folder over HTTP until stopped (SIGTERM or Ctrl-C): the feeds and pages",
                 "with ETag, Last-Modified, 304 and gzip, and /health as JSON for monitoring.",
-                "Publishing is left to another process (once from cron, or run); use run --serve for both in one."})
+                "Publishing is left to another process (once from cron, or run); use run --serve for both in one.",
+                "Safe to run beside run: it takes no lock and only reads the database."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -50,8 +52,10 @@ final class ServeCommand implements Callable<Integer> {
         AppConfig config = loaded.get();
         Thread hook = new Thread(this::stopAndWait, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (App app = App.open(config, Clock.systemUTC());
-             FeedServer feeds = server.start(config, app.health(() -> config), spec.commandLine().getOut())) {
+        // No writer lock: serve only reads the health, beside a run or a cron once that writes.
+        try (Database database = Database.open(config.database());
+             FeedServer feeds = server.start(config, App.health(new SourceStatusStore(database), () -> config),
+                     spec.commandLine().getOut())) {
             serving.complete(feeds.address());
             stop.await();
             return ExitCode.OK;

@@ -11,12 +11,13 @@ import org.rundschau.model.SourceStatus;
  *
  * <pre>{@code
  * {"status": "ok" | "degraded", "sourcesFailing": 0, "lastPublished": "2025-02-07T09:30:00Z" | null,
- *  "sources": [{"id": "kommune21", "status": "ok" | "failing" | "new", "consecutiveFailures": 0,
+ *  "sources": [{"id": "kommune21", "state": "ok" | "failing" | "new", "consecutiveFailures": 0,
  *               "lastAttempt": "...", "lastSuccess": "...", "lastError": "", "lastHttpStatus": 200,
  *               "itemsLastSuccess": 16, "nextAttempt": null}]}
  * }</pre>
  *
  * "degraded" means at least one source is failing; a source never fetched ("new") is not failing.
+ * The per-source fields are those of {@code status --json}.
  * Times are RFC 3339 in UTC to the second, {@code null} when there is none.
  */
 final class HealthJson {
@@ -47,7 +48,7 @@ final class HealthJson {
     private static void source(StringBuilder json, SourceStatus s) {
         String state = s.lastAttempt() == null ? "new" : s.healthy() ? "ok" : "failing";
         json.append("{\"id\": ").append(string(s.sourceId()))
-                .append(", \"status\": ").append(string(state))
+                .append(", \"state\": ").append(string(state))
                 .append(", \"consecutiveFailures\": ").append(s.consecutiveFailures())
                 .append(", \"lastAttempt\": ").append(time(s.lastAttempt()))
                 .append(", \"lastSuccess\": ").append(time(s.lastSuccess()))

@@ -146,6 +146,27 @@ class PipelineIT {
     }
 
     @Test
+    void statusShowsEachSourcesHealthAsATableAndAsJson() throws Exception {
+        once();
+
+        CommandRun table = run("status", "--config", config.toString());
+        assertThat(table.code()).isEqualTo(ExitCode.SOURCES_FAILED);
+        assertThat(table.out()).containsPattern("kommune21\\s+ok\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+0\\s+200\\s+16")
+                .containsPattern("gone\\s+FAILING\\s+never\\s+1\\s+404\\s+0\\s+\\d{4}.*HTTP 404");
+
+        CommandRun json = run("status", "--json", "--config", config.toString());
+        var sources = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(sources).hasSize(6);
+        var gone = sources.get(3);
+        assertThat(gone.get("id").asText()).isEqualTo("gone");
+        assertThat(gone.get("state").asText()).isEqualTo("failing");
+        assertThat(gone.get("lastHttpStatus").asInt()).isEqualTo(404);
+        assertThat(gone.get("lastError").asText()).startsWith("HTTP 404");
+        assertThat(gone.get("nextAttempt").asText()).matches("\\d{4}-.*Z");
+        assertThat(sources.get(0).get("lastSuccess").isNull()).isFalse();
+    }
+
+    @Test
     void validateReportsTheSummaryOfAGoodConfig() {
         CommandRun run = run("validate", "--config", config.toString());
         assertThat(run.code()).isZero();

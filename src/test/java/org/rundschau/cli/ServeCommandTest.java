@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.rundschau.store.WriterLock;
 import picocli.CommandLine;
 
 /** {@code serve} and {@code run --serve} as an admin starts them: a real server on a free loopback port. */
@@ -118,7 +120,7 @@ class ServeCommandTest {
                     .statusCode()).isEqualTo(304);
             assertThat(opml.body()).contains("<opml version=\"2.0\">").contains("text=\"Kommune21\"");
             assertThat(health.get("status").asText()).isEqualTo("degraded");
-            assertThat(health.get("sources").get(0).get("status").asText()).isEqualTo("ok");
+            assertThat(health.get("sources").get(0).get("state").asText()).isEqualTo("ok");
             assertThat(health.get("sources").get(1).get("lastError").asText()).contains("404");
             assertThat(health.get("lastPublished").isNull()).isFalse();
             assertThat(running.out().toString()).contains("Serving " + dir.resolve("public") + " on http://127.0.0.1:");
@@ -165,6 +167,22 @@ class ServeCommandTest {
         try (var paths = Files.walk(folder)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
+            }
+        }
+    }
+
+    @Test
+    void serveRunsBesideAWriterThatHoldsTheDatabaseLock() throws Exception {
+        assertThat(CommandRun.of("once", "--config", config.toString()).code()).isEqualTo(ExitCode.SOURCES_FAILED);
+        try (WriterLock writer = WriterLock.acquire(dir.resolve("data/t.db"), Duration.ZERO, Clock.systemUTC())) {
+            ServeCommand serve = new ServeCommand();
+            Running running = Running.start(serve, serve.serving, "--config", config.toString(), "--port", "0",
+                    "--bind", "127.0.0.1");
+            try {
+                assertThat(fetch(running.uri("/health")).statusCode()).isEqualTo(200);
+                assertThat(fetch(running.uri("/")).statusCode()).isEqualTo(200);
+            } finally {
+                assertThat(running.stop(serve.stop)).isEqualTo(ExitCode.OK);
             }
         }
     }

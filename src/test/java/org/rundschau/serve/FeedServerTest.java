@@ -321,16 +321,16 @@ class FeedServerTest {
         assertThat(health.get("lastPublished").asText()).isEqualTo("2025-02-07T09:30:00Z");
         JsonNode kommune21 = health.get("sources").get(0);
         assertThat(kommune21.get("id").asText()).isEqualTo("kommune21");
-        assertThat(kommune21.get("status").asText()).isEqualTo("ok");
+        assertThat(kommune21.get("state").asText()).isEqualTo("ok");
         assertThat(kommune21.get("lastSuccess").asText()).isEqualTo("2025-02-07T09:00:00Z");
         assertThat(kommune21.get("itemsLastSuccess").asInt()).isEqualTo(16);
         JsonNode koeln = health.get("sources").get(1);
-        assertThat(koeln.get("status").asText()).isEqualTo("failing");
+        assertThat(koeln.get("state").asText()).isEqualTo("failing");
         assertThat(koeln.get("lastError").asText()).isEqualTo("fetch: HTTP 503 \"Service\nUnavailable\"");
         assertThat(koeln.get("lastHttpStatus").asInt()).isEqualTo(503);
         assertThat(koeln.get("nextAttempt").asText()).isEqualTo("2025-02-07T09:10:00Z");
         assertThat(koeln.get("lastSuccess").isNull()).isTrue();
-        assertThat(health.get("sources").get(2).get("status").asText()).isEqualTo("new");
+        assertThat(health.get("sources").get(2).get("state").asText()).isEqualTo("new");
     }
 
     @Test
