@@ -1,9 +1,14 @@
 package org.rundschau.cli;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.rundschau.config.AppConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.extract.FeedExtractor;
@@ -11,6 +16,7 @@ import org.rundschau.extract.HtmlExtractor;
 import org.rundschau.fetch.FetchSettings;
 import org.rundschau.fetch.HostThrottle;
 import org.rundschau.fetch.HttpFetcher;
+import org.rundschau.model.SourceStatus;
 import org.rundschau.normalize.Normalizer;
 import org.rundschau.normalize.RegionMapper;
 import org.rundschau.publish.AtomPublisher;
@@ -20,11 +26,14 @@ import org.rundschau.publish.Generator;
 import org.rundschau.publish.HubNotifier;
 import org.rundschau.publish.JsonFeedPublisher;
 import org.rundschau.publish.RssPublisher;
+import org.rundschau.publish.OpmlPublisher;
+import org.rundschau.publish.PagePublisher;
 import org.rundschau.refresh.Backoff;
 import org.rundschau.refresh.RefreshCycle;
 import org.rundschau.refresh.Republisher;
 import org.rundschau.refresh.SourcePreview;
 import org.rundschau.refresh.SourceRefresher;
+import org.rundschau.serve.HealthSource;
 import org.rundschau.store.Database;
 import org.rundschau.store.ItemStore;
 import org.rundschau.store.SourceStatusStore;
@@ -93,18 +102,18 @@ final class App implements AutoCloseable {
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
                 stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
-        return new App(lock, database, statuses, refresher, republisher(config, items));
+        return new App(lock, database, statuses, refresher, republisher(config, items, statuses));
     }
 
     /** The feeds in every format, their archive, and the WebSub hub's notifier. */
-    private static Republisher republisher(AppConfig config, ItemStore items) {
+    private static Republisher republisher(AppConfig config, ItemStore items, SourceStatusStore statuses) {
         Generator generator = Generator.rundschau();
         FeedPublisher feeds = new FeedPublisher(new AtomPublisher(FEED_LANGUAGE, generator),
                 new RssPublisher(FEED_LANGUAGE, generator), new JsonFeedPublisher(FEED_LANGUAGE));
         HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
-        return new Republisher(items, feeds, new FeedArchive(FeedArchive.PAGE_SIZE),
-                new HubNotifier(client, HUB_TIMEOUT, userAgent(config)));
+        return new Republisher(items, statuses, feeds, new FeedArchive(FeedArchive.PAGE_SIZE),
+                new HubNotifier(client, HUB_TIMEOUT, userAgent(config)), new PagePublisher(), new OpmlPublisher());
     }
 
     SourceRefresher refresher() {
@@ -121,6 +130,24 @@ final class App implements AutoCloseable {
 
     Republisher republisher() {
         return republisher;
+    }
+
+    /**
+     * The health {@code /health} reports: every source of the configuration in force, in its order,
+     * with its stored status ("never" for one not fetched yet). Reads only, so {@code serve} can use
+     * it without the writer lock.
+     */
+    static HealthSource health(SourceStatusStore statuses, Supplier<AppConfig> config) {
+        return () -> {
+            try {
+                Map<String, SourceStatus> stored = statuses.all().stream()
+                        .collect(Collectors.toMap(SourceStatus::sourceId, Function.identity()));
+                return config.get().sources().stream()
+                        .map(s -> stored.getOrDefault(s.id(), SourceStatus.never(s.id()))).toList();
+            } catch (StoreException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        };
     }
 
     @Override

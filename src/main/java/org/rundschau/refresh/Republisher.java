@@ -20,7 +20,10 @@ import org.rundschau.publish.FeedPublisher;
 import org.rundschau.publish.HubNotifier;
 import org.rundschau.publish.Publication;
 import org.rundschau.publish.RegionSlugs;
+import org.rundschau.publish.OpmlPublisher;
+import org.rundschau.publish.PagePublisher;
 import org.rundschau.store.ItemStore;
+import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
 
 /**
@@ -31,17 +34,26 @@ import org.rundschau.store.StoreException;
 public final class Republisher {
     private static final List<String> COMBINED =
             List.of(FeedLayout.COMBINED_ATOM, FeedLayout.COMBINED_RSS, FeedLayout.COMBINED_JSON);
+    /** Region pages reach back this many entries (or feed.entries, if more), the index as far as the feed. */
+    static final int PAGE_WINDOW = 1000;
 
     private final ItemStore items;
+    private final SourceStatusStore statuses;
     private final FeedPublisher feeds;
     private final FeedArchive archive;
     private final HubNotifier hub;
+    private final PagePublisher pages;
+    private final OpmlPublisher opml;
 
-    public Republisher(ItemStore items, FeedPublisher feeds, FeedArchive archive, HubNotifier hub) {
+    public Republisher(ItemStore items, SourceStatusStore statuses, FeedPublisher feeds, FeedArchive archive,
+                       HubNotifier hub, PagePublisher pages, OpmlPublisher opml) {
         this.items = items;
+        this.statuses = statuses;
         this.feeds = feeds;
         this.archive = archive;
         this.hub = hub;
+        this.pages = pages;
+        this.opml = opml;
     }
 
     /** The result of one publication: where the combined feed is and whether its bytes changed. */
@@ -58,6 +70,7 @@ public final class Republisher {
         Publication publication = new Publication();
         feeds.addTo(publication, content, config.feed(), sources);
         Publication.Result written = publication.writeTo(config.output());
+        writePages(config);
         announce(config.feed(), written);
         return new Published(config.output().resolve(FeedLayout.COMBINED_ATOM), content.combined().size(),
                 written.changed(FeedLayout.COMBINED_ATOM));
@@ -111,5 +124,11 @@ public final class Republisher {
         if (!changed.isEmpty()) {
             hub.announce(feed.hub(), changed);
         }
+    }
+
+    /** index.html, region/<slug>.html and sources.opml; the index shows the sources' current health. */
+    private void writePages(AppConfig config) throws StoreException, IOException {
+        pages.write(config, items.newest(Math.max(PAGE_WINDOW, config.feed().entries())), statuses.all());
+        opml.write(config);
     }
 }

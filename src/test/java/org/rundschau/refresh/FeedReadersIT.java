@@ -24,6 +24,9 @@ import org.rundschau.publish.HubNotifier;
 import org.rundschau.publish.JsonFeedPublisher;
 import org.rundschau.publish.RssPublisher;
 import org.rundschau.store.Database;
+import org.rundschau.store.SourceStatusStore;
+import org.rundschau.publish.OpmlPublisher;
+import org.rundschau.publish.PagePublisher;
 import org.rundschau.store.ItemStore;
 import org.rundschau.testing.FeedReaders;
 import org.rundschau.testing.FeedReaders.ReadEntry;
@@ -50,9 +53,10 @@ class FeedReadersIT {
             ItemStore store = new ItemStore(db, "tag:rundschau.example.org,2026:");
             RealisticStore.fill(store);
             Generator generator = new Generator("Rundschau", "", "test");
-            new Republisher(store, new FeedPublisher(new AtomPublisher("de", generator), new RssPublisher("de", generator),
-                    new JsonFeedPublisher("de")), new FeedArchive(20),
-                    new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(1), "test"))
+            new Republisher(store, new SourceStatusStore(db), new FeedPublisher(new AtomPublisher("de", generator),
+                    new RssPublisher("de", generator), new JsonFeedPublisher("de")), new FeedArchive(20),
+                    new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(1), "test"), new PagePublisher(),
+                    new OpmlPublisher())
                     .publish(RealisticStore.config(dir, new FeedConfig("Kommunale Digitalnachrichten",
                             RealisticStore.FEED_ID, "", 30, "", 5, "")));
         }

@@ -19,6 +19,9 @@ import org.rundschau.publish.HubNotifier;
 import org.rundschau.publish.JsonFeedPublisher;
 import org.rundschau.publish.RssPublisher;
 import org.rundschau.store.ItemStore;
+import org.rundschau.store.SourceStatusStore;
+import org.rundschau.publish.OpmlPublisher;
+import org.rundschau.publish.PagePublisher;
 import org.rundschau.store.StoreException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -35,10 +38,12 @@ final class PublishedFolder {
 
     private final Path dir;
     private final ItemStore store;
+    private final SourceStatusStore statuses;
 
-    PublishedFolder(Path dir, ItemStore store) {
+    PublishedFolder(Path dir, ItemStore store, SourceStatusStore statuses) {
         this.dir = dir;
         this.store = store;
+        this.statuses = statuses;
     }
 
     static FeedConfig feed(String hub) {
@@ -48,9 +53,10 @@ final class PublishedFolder {
 
     Republisher.Published publish(FeedConfig feed) throws StoreException, IOException {
         Generator generator = new Generator("Rundschau", "", "test");
-        Republisher republisher = new Republisher(store, new FeedPublisher(new AtomPublisher("de", generator),
+        Republisher republisher = new Republisher(store, statuses, new FeedPublisher(new AtomPublisher("de", generator),
                 new RssPublisher("de", generator), new JsonFeedPublisher("de")), new FeedArchive(PAGE_SIZE),
-                new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(5), "Rundschau/test"));
+                new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(5), "Rundschau/test"),
+                new PagePublisher(), new OpmlPublisher());
         return republisher.publish(RealisticStore.config(dir, feed));
     }
 

@@ -45,7 +45,7 @@ class RepublisherTest {
         db = Database.open(dir.resolve("data/r.db"));
         store = new ItemStore(db, "tag:rundschau.example.org,2026:");
         stored = RealisticStore.fill(store);
-        folder = new PublishedFolder(dir, store);
+        folder = new PublishedFolder(dir, store, new org.rundschau.store.SourceStatusStore(db));
         published = folder.publish(PublishedFolder.feed(""));
     }
 

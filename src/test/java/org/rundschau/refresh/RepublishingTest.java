@@ -43,7 +43,7 @@ class RepublishingTest {
         db = Database.open(dir.resolve("data/r.db"));
         store = new ItemStore(db, "tag:rundschau.example.org,2026:");
         RealisticStore.fill(store);
-        folder = new PublishedFolder(dir, store);
+        folder = new PublishedFolder(dir, store, new org.rundschau.store.SourceStatusStore(db));
     }
 
     @AfterEach
