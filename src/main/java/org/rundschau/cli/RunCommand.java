@@ -1,6 +1,8 @@
 package org.rundschau.cli;
 
 import ch.qos.logback.classic.Level;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -8,22 +10,27 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.quartz.SchedulerException;
 import org.rundschau.config.AppConfig;
 import org.rundschau.schedule.ConfigWatcher;
 import org.rundschau.schedule.PublishCoalescer;
 import org.rundschau.schedule.SourceScheduler;
+import org.rundschau.serve.FeedServer;
 import org.rundschau.store.StoreException;
+import org.rundschau.store.WriterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run unattended: fetch every source on its schedule and publish within seconds of new items,",
-                "until stopped (SIGTERM or Ctrl-C). Edits of the config file are picked up while running."})
+                "until stopped (SIGTERM or Ctrl-C). Edits of the config file are picked up while running.",
+                "With --serve, also serve the output folder over HTTP (see the serve command)."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     static final Duration PUBLISH_QUIET = Duration.ofSeconds(2);
@@ -31,25 +38,45 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+    @Mixin
+    WriterOptions writer;
+    @Option(names = "--startup-spread", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Spread the first fetches of overdue sources over this many seconds after start "
+                    + "(default: ${DEFAULT-VALUE}), so that a restart does not hit every site at once.")
+    long startupSpreadSeconds;
+    @Option(names = "--serve", description = "Also serve the output folder over HTTP, as the serve command does.")
+    boolean serve;
+    @Mixin
+    ServerOptions server;
     @Spec
     CommandSpec spec;
 
     /** Released to stop; the JVM shutdown hook releases it on SIGTERM/Ctrl-C. Tests release it directly. */
     final CountDownLatch stop = new CountDownLatch(1);
+    /** With --serve: completed with the listening address once the server runs (for tests). */
+    final CompletableFuture<InetSocketAddress> serving = new CompletableFuture<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws InterruptedException {
         common.applyLogging(Level.INFO);
+        Optional<String> problem = serverProblem();
+        if (problem.isPresent()) {
+            spec.commandLine().getErr().println(problem.get());
+            return ExitCode.USAGE;
+        }
         Optional<AppConfig> loaded = ConfigFile.load(common, spec.commandLine().getErr());
         if (loaded.isEmpty()) return ExitCode.USAGE;
         AtomicReference<AppConfig> current = new AtomicReference<>(loaded.get());
         Thread hook = new Thread(this::stopAndWait, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (App app = App.open(current.get(), Clock.systemUTC());
-             PublishCoalescer publisher = new PublishCoalescer(app.republisher(), current::get, PUBLISH_QUIET)) {
+        try (App app = App.open(current.get(), Clock.systemUTC(), writer.lockWait());
+             PublishCoalescer publisher = new PublishCoalescer(app.republisher(), current::get, PUBLISH_QUIET);
+             FeedServer feeds = serve ? server.start(current.get(), App.health(app.statuses(), current::get),
+                     spec.commandLine().getOut()) : null) {
+            if (feeds != null) serving.complete(feeds.address());
             SourceScheduler scheduler = new SourceScheduler(app.refresher(), publisher, Clock.systemUTC(),
-                    App.PARALLEL_SOURCES);
+                    App.PARALLEL_SOURCES, Duration.ofSeconds(Math.max(0, startupSpreadSeconds)));
             try (ConfigWatcher watcher = new ConfigWatcher(common.config, next -> apply(next, current, scheduler, app))) {
                 scheduler.reconcile(current.get().sources(), app.statuses()::load);
                 publisher.request();
@@ -66,10 +93,17 @@ final class RunCommand implements Callable<Integer> {
         } catch (StoreException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return ExitCode.INTERNAL;
+        } catch (WriterLock.HeldElsewhere e) {
+            spec.commandLine().getErr().println(e.getMessage() + ". Stop the other process first.");
+            return ExitCode.LOCKED;
         } catch (SchedulerException e) {
             spec.commandLine().getErr().println("scheduler: " + e.getMessage());
             return ExitCode.INTERNAL;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCode.INTERNAL;
         } finally {
+            serving.completeExceptionally(new IllegalStateException("run stopped"));
             stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -77,6 +111,16 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is already running the hook: nothing to remove
             }
         }
+    }
+
+    /** --port and --bind belong to --serve. */
+    private Optional<String> serverProblem() {
+        if (!serve) {
+            boolean serverOption = spec.commandLine().getParseResult().hasMatchedOption("--port")
+                    || spec.commandLine().getParseResult().hasMatchedOption("--bind");
+            return serverOption ? Optional.of("--port and --bind need --serve") : Optional.empty();
+        }
+        return server.problem();
     }
 
     private void apply(AppConfig next, AtomicReference<AppConfig> current, SourceScheduler scheduler, App app) {

@@ -11,8 +11,10 @@ import picocli.CommandLine.Spec;
 /** The {@code rundschau} command and its subcommands. */
 @Command(name = "rundschau", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Aggregates HTML listing pages and RSS/Atom feeds into one clean, valid Atom feed.",
-        subcommands = {OnceCommand.class, RunCommand.class, ValidateCommand.class, CheckCommand.class, WhyCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 published but some sources failed, 2 bad usage or config, 3 internal error."})
+        subcommands = {OnceCommand.class, RunCommand.class, ServeCommand.class, StatusCommand.class,
+                ValidateCommand.class, CheckCommand.class, WhyCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 published but some sources failed, 2 bad usage or config, 3 internal error,",
+                "4 another Rundschau process kept the database locked."})
 public final class RundschauCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

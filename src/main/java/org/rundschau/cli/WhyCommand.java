@@ -2,7 +2,6 @@ package org.rundschau.cli;
 
 import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rundschau.config.AppConfig;
 import org.rundschau.normalize.LinkCleaner;
+import org.rundschau.store.Database;
+import org.rundschau.store.ItemStore;
 import org.rundschau.store.Provenance;
 import org.rundschau.store.StoreException;
 import picocli.CommandLine.Command;
@@ -46,12 +47,15 @@ final class WhyCommand implements Callable<Integer> {
         if (loaded.isEmpty()) return ExitCode.USAGE;
         zone = loaded.get().timezone();
         threshold = loaded.get().dedup().threshold();
-        try (App app = App.open(loaded.get(), Clock.systemUTC())) {
+        AppConfig config = loaded.get();
+        // Reads only, like status: no writer lock, so it works while run is running.
+        try (Database db = Database.open(config.database())) {
+            ItemStore items = new ItemStore(db, App.entryIdBase(config.feed().id()), config.dedup(), config.retention());
             String link = LinkCleaner.canonical(query);
-            List<Provenance> found = app.items().provenance(query);
-            if (found.isEmpty() && !link.equals(query)) found = app.items().provenance(link);
+            List<Provenance> found = items.provenance(query);
+            if (found.isEmpty() && !link.equals(query)) found = items.provenance(link);
             found.forEach(p -> print(out, p));
-            List<Provenance.Tombstone> pruned = app.items().tombstones(link);
+            List<Provenance.Tombstone> pruned = items.tombstones(link);
             pruned.forEach(t -> out.printf("Pruned %s: %s item %s, entry %s (it will not be stored again)%n",
                     time(t.pruned()), t.sourceId(), shortKey(t.key()), t.entryId()));
             if (found.isEmpty() && pruned.isEmpty()) {

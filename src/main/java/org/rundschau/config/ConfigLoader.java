@@ -35,21 +35,23 @@ public final class ConfigLoader {
     static final Locale DEFAULT_LOCALE = Locale.forLanguageTag("de");
     static final Schedule DEFAULT_SCHEDULE = Schedule.parse("every 30m");
     static final int DEFAULT_ENTRIES = 100;
+    static final int DEFAULT_PER_SOURCE = 25;
 
     private static final List<String> TOP_KEYS =
-            List.of("feed", "output", "database", "timezone", "locale", "schedule", "fetch", "regions", "sources",
-                    "dedup", "retention");
-    private static final List<String> FEED_KEYS = List.of("title", "id", "self", "entries");
+            List.of("feed", "output", "database", "timezone", "locale", "schedule", "summary-length", "fetch", "regions",
+                    "sources", "dedup", "retention");
+    private static final List<String> FEED_KEYS = List.of("title", "id", "self", "entries", "link", "per-source", "hub");
     private static final List<String> SOURCE_KEYS =
-            List.of("id", "name", "url", "region", "timezone", "locale", "schedule", "html");
+            List.of("id", "name", "url", "region", "timezone", "locale", "schedule", "date-format", "summary-length",
+                    "html");
     private static final List<String> FETCH_KEYS =
             List.of("host-gap", "timeout", "max-size", "contact", "allow-private-addresses");
     private static final List<String> DEDUP_KEYS = List.of("threshold", "window", "first-fetch-limit");
     private static final List<String> RETENTION_KEYS = List.of("max-age", "max-per-source");
-    private static final List<String> HTML_KEYS = List.of("item", "title", "link", "date", "summary", "region");
+    private static final List<String> HTML_KEYS = List.of("item", "title", "link", "date", "time", "summary", "region");
 
     /** The settings a source inherits unless it overrides them. */
-    private record Defaults(ZoneId timezone, Locale locale, Schedule schedule) {}
+    private record Defaults(ZoneId timezone, Locale locale, Schedule schedule, int summaryLength) {}
 
     private final Path file;
     private final Problems problems;
@@ -159,7 +161,8 @@ public final class ConfigLoader {
         Defaults defaults = new Defaults(
                 top.optional("timezone", ConfigValues::timezone).orElse(DEFAULT_TIMEZONE),
                 top.optional("locale", ConfigValues::locale).orElse(DEFAULT_LOCALE),
-                top.optional("schedule", ConfigValues::schedule).orElse(DEFAULT_SCHEDULE));
+                top.optional("schedule", ConfigValues::schedule).orElse(DEFAULT_SCHEDULE),
+                top.optional("summary-length", ConfigValues::summaryLength).orElse(SourceConfig.DEFAULT_SUMMARY_LENGTH));
         FetchConfig fetch = top.mapping("fetch").map(m -> m.allowOnly(FETCH_KEYS)).map(this::fetch)
                 .orElse(FetchConfig.DEFAULTS);
         Map<String, List<String>> regions = top.mapping("regions").map(this::regions).orElse(Map.of());
@@ -193,10 +196,17 @@ public final class ConfigLoader {
         Optional<String> id = feed.required("id", ConfigValues::feedId);
         String self = feed.optional("self", ConfigValues::httpUrl).map(Object::toString).orElse("");
         int entries = feed.optional("entries", ConfigValues::positiveWholeNumber).orElse(DEFAULT_ENTRIES);
+        String link = feed.optional("link", ConfigValues::httpUrl).map(Object::toString).orElse("");
+        int perSource = feed.optional("per-source", ConfigValues::positiveWholeNumber).orElse(DEFAULT_PER_SOURCE);
+        String hub = feed.optional("hub", ConfigValues::httpUrl).map(Object::toString).orElse("");
+        if (!hub.isEmpty() && self.isEmpty()) {
+            feed.problem("hub", "needs feed.self: the hub announces the feed's public address");
+            return Optional.empty();
+        }
         if (title.isEmpty() || id.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new FeedConfig(title.get(), id.get(), self, entries));
+        return Optional.of(new FeedConfig(title.get(), id.get(), self, entries, link, perSource, hub));
     }
 
     private FetchConfig fetch(YamlMapping fetch) {
@@ -264,8 +274,13 @@ public final class ConfigLoader {
         String name = source.optional("name", ConfigValues::text).or(() -> id).orElse("");
         String region = source.optional("region", ConfigValues::text).orElse("");
         ZoneId timezone = source.optional("timezone", ConfigValues::timezone).orElse(defaults.timezone());
-        Locale locale = source.optional("locale", ConfigValues::locale).orElse(defaults.locale());
+        Optional<Locale> ownLocale = source.optional("locale", ConfigValues::locale);
+        Locale locale = ownLocale.orElse(defaults.locale());
         Schedule schedule = source.optional("schedule", ConfigValues::schedule).orElse(defaults.schedule());
+        String dateFormat = source.optional("date-format", pattern -> ConfigValues.dateFormat(pattern, locale))
+                .orElse("");
+        int summaryLength = source.optional("summary-length", ConfigValues::summaryLength)
+                .orElse(defaults.summaryLength());
         Optional<SelectorRules> selectors = source.mapping("html").map(m -> m.allowOnly(HTML_KEYS))
                 .flatMap(this::selectors);
         boolean html = source.has("html");
@@ -273,7 +288,8 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         return Optional.of(new SourceConfig(id.get(), name, url.get(), html ? SourceKind.HTML : SourceKind.FEED,
-                region, timezone, locale, schedule, selectors.orElse(null)));
+                region, timezone, locale, schedule, selectors.orElse(null), ownLocale.isPresent(), dateFormat,
+                summaryLength));
     }
 
     private void checkUnique(String id, YamlMapping source) {
@@ -288,11 +304,12 @@ public final class ConfigLoader {
         Optional<Selector> title = html.required("title", ConfigValues::selector);
         Optional<Selector> link = html.required("link", ConfigValues::selector);
         Selector date = html.optional("date", ConfigValues::selector).orElse(Selector.NONE);
+        Selector time = html.optional("time", ConfigValues::selector).orElse(Selector.NONE);
         Selector summary = html.optional("summary", ConfigValues::selector).orElse(Selector.NONE);
         Selector region = html.optional("region", ConfigValues::selector).orElse(Selector.NONE);
         if (item.isEmpty() || title.isEmpty() || link.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SelectorRules(item.get(), title.get(), link.get(), date, summary, region));
+        return Optional.of(new SelectorRules(item.get(), title.get(), link.get(), date, summary, region, time));
     }
 }

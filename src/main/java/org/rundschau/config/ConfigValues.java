@@ -6,6 +6,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalQueries;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +43,48 @@ final class ConfigValues {
             throw new IllegalArgumentException("must be at least 1, got " + number);
         }
         return number;
+    }
+
+    /** A summary length: a whole number of characters, at least {@value SourceConfig#MIN_SUMMARY_LENGTH}. */
+    static int summaryLength(String value) {
+        int length = positiveWholeNumber(value);
+        if (length < SourceConfig.MIN_SUMMARY_LENGTH) {
+            throw new IllegalArgumentException("must be at least " + SourceConfig.MIN_SUMMARY_LENGTH
+                    + " characters, got " + length);
+        }
+        return length;
+    }
+
+    private static final ZonedDateTime SAMPLE_DATE = ZonedDateTime.of(2025, 2, 7, 14, 30, 15, 0,
+            ZoneId.of("Europe/Berlin"));
+
+    /**
+     * A {@link DateTimeFormatter} pattern that reads a complete date (day, month, year), with month
+     * and day names in {@code locale}: {@code dd.MM.yyyy HH:mm}, {@code EEEE, d. MMMM yyyy}.
+     */
+    static String dateFormat(String value, Locale locale) {
+        String pattern = text(value);
+        DateTimeFormatter formatter;
+        try {
+            formatter = DateTimeFormatter.ofPattern(pattern, locale);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid date-format '" + pattern + "': " + e.getMessage()
+                    + "; write a java.time pattern such as 'dd.MM.yyyy HH:mm'");
+        }
+        if (readsCompleteDate(formatter)) {
+            return pattern;
+        }
+        throw new IllegalArgumentException("date-format '" + pattern + "' does not read a complete date; it needs"
+                + " a day, a month and a year, e.g. 'dd.MM.yyyy' or 'd. MMMM yyyy'");
+    }
+
+    /** Whether the formatter can write a sample date and read back its day, month and year. */
+    private static boolean readsCompleteDate(DateTimeFormatter formatter) {
+        try {
+            return formatter.parse(formatter.format(SAMPLE_DATE), TemporalQueries.localDate()) != null;
+        } catch (DateTimeException e) {
+            return false;   // a field the pattern needs cannot be written or read back
+        }
     }
 
     private static final java.util.regex.Pattern DURATION =

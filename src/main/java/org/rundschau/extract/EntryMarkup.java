@@ -21,8 +21,13 @@ import java.util.Optional;
  * @param hasLinkElement     the item has a {@code link} element
  * @param rawDates           the text of the item's date elements, publication before modification
  * @param base               xml:base of the item and its ancestors, resolved against the feed's URL
+ * @param summaryBase        xml:base in effect for the item's summary or content element: its own,
+ *                           else {@code base}
+ * @param baseDeclared       whether the document declares an xml:base for the summary (on it, the
+ *                           item or an ancestor); when not, {@code summaryBase} is the feed's URL
  */
-record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement, List<String> rawDates, URI base) {
+record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement, List<String> rawDates, URI base,
+                   URI summaryBase, boolean baseDeclared) {
     public EntryMarkup {
         rawDates = List.copyOf(rawDates);
     }
@@ -30,6 +35,8 @@ record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement,
     /** Publication before modification, each format's name for it. */
     private static final List<String> DATE_ELEMENTS =
             List.of("published", "issued", "pubDate", "date", "created", "updated", "modified");
+    /** Where Rome finds the summary: the description first, then the content. */
+    private static final List<String> SUMMARY_ELEMENTS = List.of("summary", "description", "content", "encoded");
     private static final Namespace RDF = Namespace.getNamespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#");
 
     /**
@@ -39,6 +46,7 @@ record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement,
     static List<EntryMarkup> of(Document document, URI feedUrl) {
         Element root = document.getRootElement();
         URI rootBase = base(feedUrl, root);
+        boolean declared = hasBase(root);
         Element parent = root;
         URI parentBase = rootBase;
         if (children(root, "entry", "item").isEmpty()) {
@@ -46,28 +54,39 @@ record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement,
             if (channel.isPresent()) {
                 parent = channel.get();
                 parentBase = base(rootBase, parent);
+                declared |= hasBase(parent);
             }
         }
         List<EntryMarkup> entries = new ArrayList<>();
         for (Element entry : children(parent, "entry", "item")) {
-            entries.add(read(entry, base(parentBase, entry)));
+            entries.add(read(entry, base(parentBase, entry), declared || hasBase(entry)));
         }
         return entries;
     }
 
     /** For an entry whose markup could not be matched: Rome's link and dates, no guid. */
     static EntryMarkup unknown(URI feedUrl) {
-        return new EntryMarkup("", false, true, List.of(), feedUrl);
+        return new EntryMarkup("", false, true, List.of(), feedUrl, feedUrl, false);
     }
 
-    private static EntryMarkup read(Element entry, URI base) {
+    private static EntryMarkup read(Element entry, URI base, boolean baseDeclared) {
         Optional<Element> guid = child(entry, "guid");
         Optional<Element> id = guid.isPresent() ? Optional.empty() : child(entry, "id");
         String about = entry.getAttributeValue("about", RDF, "");
         String identifier = guid.or(() -> id).map(Element::getTextTrim).orElse(about.strip());
         boolean permalink = guid.isPresent()
                 && !"false".equals(guid.get().getAttributeValue("isPermaLink", "").strip().toLowerCase(Locale.ROOT));
-        return new EntryMarkup(identifier, permalink, child(entry, "link").isPresent(), rawDates(entry), base);
+        Optional<Element> summary = SUMMARY_ELEMENTS.stream().flatMap(name -> child(entry, name).stream())
+                .filter(e -> !e.getTextTrim().isEmpty() || !e.getChildren().isEmpty())
+                .findFirst();
+        URI summaryBase = summary.map(e -> base(base, e)).orElse(base);
+        boolean declared = baseDeclared || summary.map(EntryMarkup::hasBase).orElse(false);
+        return new EntryMarkup(identifier, permalink, child(entry, "link").isPresent(), rawDates(entry), base,
+                summaryBase, declared);
+    }
+
+    private static boolean hasBase(Element element) {
+        return element.getAttributeValue("base", Namespace.XML_NAMESPACE) != null;
     }
 
     private static List<String> rawDates(Element entry) {

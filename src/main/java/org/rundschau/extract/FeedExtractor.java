@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * against xml:base and the feed's URL; {@code date} is the publication date (else the last
  * update) as an ISO-8601 instant when Rome can read it and it has a time of day, else the text as
  * written, so the normaliser can apply the source's locale and zone; {@code summary} is the
- * description/summary, else the content.
+ * description/summary, else the content, with relative links made absolute (see {@link SummaryLinks}).
  */
 public final class FeedExtractor {
     private static final Logger log = LoggerFactory.getLogger(FeedExtractor.class);
@@ -73,14 +73,16 @@ public final class FeedExtractor {
 
     private static RawItem toRawItem(SyndEntry entry, EntryMarkup markup, boolean rss) {
         Optional<SyndContent> summary = summary(entry);
-        String summaryText = summary.map(SyndContent::getValue).map(String::strip).orElse("");
+        String summaryText = Mojibake.repair(summary.map(SyndContent::getValue).map(String::strip).orElse(""));
+        boolean html = !summaryText.isEmpty() && summary.map(c -> rss || isHtmlType(c.getType())).orElse(false);
+        String link = link(entry, markup);
         return new RawItem(
                 markup.guid(),
                 Mojibake.repair(orEmpty(entry.getTitle()).strip()),
-                link(entry, markup),
+                link,
                 date(entry, markup),
-                Mojibake.repair(summaryText),
-                !summaryText.isEmpty() && summary.map(c -> rss || isHtmlType(c.getType())).orElse(false),
+                html ? SummaryLinks.absolute(summaryText, SummaryLinks.base(markup, link)) : summaryText,
+                html,
                 "");
     }
 

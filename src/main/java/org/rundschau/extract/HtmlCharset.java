@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The byte order mark comes first, as in the WHATWG "decode" algorithm: it is only there when
  * the bytes really are that encoding, while a header charset is often a server-wide default.
+ * For the same reason, and unlike a browser, a header that says UTF-8 is passed over when the
+ * bytes are not well-formed UTF-8: the page's own {@code <meta>} (or windows-1252) then decodes
+ * it without replacement characters, instead of publishing mojibake the bytes did not call for.
  */
 final class HtmlCharset {
     static final Charset FALLBACK = Charset.forName("windows-1252");
@@ -22,7 +25,8 @@ final class HtmlCharset {
     /** @param contentType the Content-Type header, "" when absent */
     static Charset detect(byte[] body, String contentType) {
         return ByteOrderMark.of(body).map(ByteOrderMark::charset)
-                .or(() -> ContentType.charset(contentType).flatMap(EncodingLabels::forLabel))
+                .or(() -> ContentType.charset(contentType).flatMap(EncodingLabels::forLabel)
+                        .filter(charset -> !charset.equals(StandardCharsets.UTF_8) || Utf8.isWellFormed(body)))
                 .or(() -> MetaPrescan.charset(body))
                 .orElseGet(() -> Utf8.isWellFormed(body) ? StandardCharsets.UTF_8 : FALLBACK);
     }

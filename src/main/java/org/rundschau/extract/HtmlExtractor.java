@@ -29,9 +29,12 @@ import java.util.List;
  *       Without a link selector, the item element itself is that element. A configured link
  *       selector that matches nothing gives "" (no guessing from other links in the item);</li>
  *   <li>date: the element's {@code datetime} attribute, else its {@code content} attribute (meta,
- *       microdata), else its text; without a date selector, a {@code time[datetime]} in the item.</li>
+ *       microdata), else its text; without a date selector, a {@code time[datetime]} in the item.
+ *       A {@code time} selector's text (or attribute) is appended after a space, for pages that
+ *       show the time of day apart from the date ({@code 13. Januar 2014} + {@code 16:01}).</li>
  * </ul>
- * Items with neither title nor link are skipped.
+ * Titles and summaries that a site stored double-encoded ({@code Ã¤} for {@code ä}) are repaired
+ * (see {@link Mojibake}). Items with neither title nor link are skipped.
  */
 public final class HtmlExtractor {
     private static final Logger log = LoggerFactory.getLogger(HtmlExtractor.class);
@@ -78,11 +81,12 @@ public final class HtmlExtractor {
     }
 
     /** The rules with every CSS query parsed once per page, so a bad selector fails up front. */
-    private record CompiledRules(Evaluator item, Field title, Field link, Field date, Field summary, Field region) {
+    private record CompiledRules(Evaluator item, Field title, Field link, Field date, Field time, Field summary,
+                                 Field region) {
         static CompiledRules of(SelectorRules rules, Page page) throws ExtractException {
             return new CompiledRules(compile(rules.item(), page).query(), compile(rules.title(), page),
-                    compile(rules.link(), page), compile(rules.date(), page), compile(rules.summary(), page),
-                    compile(rules.region(), page));
+                    compile(rules.link(), page), compile(rules.date(), page), compile(rules.time(), page),
+                    compile(rules.summary(), page), compile(rules.region(), page));
         }
 
         private static Field compile(Selector selector, Page page) throws ExtractException {
@@ -95,7 +99,8 @@ public final class HtmlExtractor {
         }
 
         RawItem read(Element item) {
-            return new RawItem("", title.text(item), link(item), date(item), summary.text(item), false, region.text(item));
+            return new RawItem("", Mojibake.repair(title.text(item)), link(item), dateAndTime(item),
+                    Mojibake.repair(summary.text(item)), false, region.text(item));
         }
 
         private String link(Element item) {
@@ -105,6 +110,12 @@ public final class HtmlExtractor {
             if (element.hasAttr("href")) return absolute(element, "href");
             Element anchor = element.selectFirst(LINK);
             return anchor == null ? "" : absolute(anchor, "href");
+        }
+
+        private String dateAndTime(Element item) {
+            String date = date(item);
+            String timeOfDay = time.text(item).strip();
+            return date.isEmpty() || timeOfDay.isEmpty() ? date : date + " " + timeOfDay;
         }
 
         private String date(Element item) {

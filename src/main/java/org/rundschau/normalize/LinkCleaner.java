@@ -79,7 +79,7 @@ public final class LinkCleaner {
                 out.append(':').append(Integer.parseInt(port));
             }
         }
-        String path = m.group(3).isEmpty() ? "/" : encode(m.group(3));
+        String path = m.group(3).isEmpty() ? "/" : removeDotSegments(encode(m.group(3)));
         out.append(path);
         String query = m.group(4) == null ? "" : keptParameters(m.group(4));
         if (!query.isEmpty()) {
@@ -90,10 +90,35 @@ public final class LinkCleaner {
             out.append('#').append(encode(fragment));
         }
         try {
-            return new URI(out.toString()).normalize().toASCIIString();
+            return new URI(out.toString()).toASCIIString();
         } catch (URISyntaxException stillInvalid) {
             return input;
         }
+    }
+
+    /**
+     * RFC 3986 section 5.2.4: resolves {@code .} and {@code ..} segments. Unlike
+     * {@link URI#normalize()} it keeps empty segments, which are part of a path
+     * ({@code /rss/*http://example.org/} is not {@code /rss/*http:/example.org/}).
+     */
+    static String removeDotSegments(String path) {
+        List<String> out = new ArrayList<>();
+        String[] segments = path.split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean last = i == segments.length - 1;
+            if (segment.equals(".") || segment.equals("..")) {
+                if (segment.equals("..") && !out.isEmpty()) {
+                    out.remove(out.size() - 1);
+                }
+                if (last) {
+                    out.add("");
+                }
+            } else {
+                out.add(segment);
+            }
+        }
+        return "/" + String.join("/", out);
     }
 
     /** Whether a query parameter only tracks clicks ({@code utm_source}, {@code fbclid}, ...). */

@@ -3,6 +3,7 @@ package org.rundschau.normalize;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -21,29 +22,26 @@ public final class Normalizer {
     static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
     private final RegionMapper regions;
-    private final int summaryMaxChars;
     private final Map<ParserKey, DateParser> parsers = new ConcurrentHashMap<>();
 
-    private record ParserKey(ZoneId zone, Locale locale) {
+    private record ParserKey(ZoneId zone, Locale locale, String dateFormat) {
     }
 
     private record Dating(Optional<ParsedDate> date, String summary) {
     }
 
     /**
-     * @param regions         region names and title prefixes
-     * @param summaryMaxChars longest plain-text summary; longer ones are cut at a word with "…"
+     * @param regions region names and title prefixes
      */
-    public Normalizer(RegionMapper regions, int summaryMaxChars) {
+    public Normalizer(RegionMapper regions) {
         this.regions = Objects.requireNonNull(regions, "regions");
-        if (summaryMaxChars < 20) {
-            throw new IllegalArgumentException("summaryMaxChars must be at least 20: " + summaryMaxChars);
-        }
-        this.summaryMaxChars = summaryMaxChars;
     }
 
     /**
-     * @param language the page's declared language, "" if none (a hint when the source sets no locale)
+     * Summaries longer than the source's {@code summary-length} are cut at a word with "…".
+     *
+     * @param language the page's declared language, "" if none: it decides how dates are read when
+     *                 the source sets no locale itself, and is tried after the source's locale otherwise
      * @return empty when the raw item has nothing publishable (neither title nor link nor summary)
      */
     public Optional<Item> normalize(RawItem raw, SourceConfig source, String language, Instant fetchedAt) {
@@ -80,10 +78,9 @@ public final class Normalizer {
             title = TextCleaner.titleFrom(plainSummary, TextCleaner.DERIVED_TITLE_CHARS);
         }
 
-        boolean keepHtml = raw.summaryIsHtml() && dating.summary().equals(summaryText)
-                && plainSummary.length() <= summaryMaxChars;
-        String summary = keepHtml ? TextCleaner.sanitizeHtml(raw.summary(), link)
-                : TextCleaner.summary(plainSummary, summaryMaxChars);
+        boolean keepHtml = raw.summaryIsHtml() && dating.summary().equals(summaryText);
+        String summary = keepHtml ? TextCleaner.sanitizeHtml(raw.summary(), link, source.summaryLength())
+                : TextCleaner.summary(plainSummary, source.summaryLength());
         String guid = raw.guid().strip();
         // the title as found (prefix included), so a gazetteer update never changes a key
         String key = ItemKeys.key(guid, link, fullTitle.isEmpty() ? title : fullTitle, rawDate);
@@ -91,27 +88,30 @@ public final class Normalizer {
     }
 
     /**
-     * The item's date: from the date field in the source's locale (then in the page language when
-     * that differs), else from a stamp at the start of the summary, which is then removed. A stamp
-     * repeating the date field's day is removed too. Dates more than a day after the fetch are
-     * dropped as site errors.
+     * The item's date: from the date field, else from a stamp at the start of the summary, which is
+     * then removed. A stamp repeating the date field's day is removed too. Each is read with the
+     * parsers of {@link #parsers} in turn. Dates more than a day after the fetch are dropped as
+     * site errors.
      */
     private Dating date(String rawDate, String summary, SourceConfig source, String language, Instant fetchedAt) {
-        DateParser parser = parser(source.timezone(), source.locale());
-        Optional<ParsedDate> date;
+        List<DateParser> readers = parsers(source, language);
+        Optional<ParsedDate> date = Optional.empty();
         String rest = summary;
         if (!rawDate.isEmpty()) {
-            date = parser.parse(rawDate, fetchedAt);
-            if (date.isEmpty()) {
-                date = hintParser(source, language).flatMap(p -> p.parse(rawDate, fetchedAt));
+            for (DateParser parser : readers) {
+                date = parser.parse(rawDate, fetchedAt);
+                if (date.isPresent()) {
+                    rest = TextCleaner.stripLeadingDate(summary, parser, date.get().instant(), source.timezone());
+                    break;
+                }
             }
-            if (date.isPresent()) {
-                rest = TextCleaner.stripLeadingDate(summary, parser, date.get().instant(), source.timezone());
-            } else {
+            if (date.isEmpty()) {
                 log.debug("source={} no date in '{}'", source.id(), rawDate);
             }
         } else {
-            Optional<TextCleaner.LeadingDate> stamp = TextCleaner.leadingDate(summary, parser, fetchedAt);
+            Optional<TextCleaner.LeadingDate> stamp = readers.stream()
+                    .flatMap(parser -> TextCleaner.leadingDate(summary, parser, fetchedAt).stream())
+                    .findFirst();
             date = stamp.map(TextCleaner.LeadingDate::date);
             rest = stamp.map(TextCleaner.LeadingDate::rest).orElse(summary);
         }
@@ -123,18 +123,33 @@ public final class Normalizer {
         return new Dating(date, rest);
     }
 
-    private Optional<DateParser> hintParser(SourceConfig source, String language) {
-        if (language.isBlank()) {
-            return Optional.empty();
+    /**
+     * The date parsers for a source and page, in the order they are tried. A locale the source sets
+     * itself comes first and the page's declared language second (a page may be mislabelled, the
+     * admin's word is not). When the source sets none, the page's language comes first and the
+     * inherited global locale second: the global default is a guess for all sources, the page's
+     * declaration is about this page. Locales of one language share their month names, so the
+     * second parser is only added for a different language.
+     */
+    private List<DateParser> parsers(SourceConfig source, String language) {
+        Optional<Locale> declared = declaredLocale(language);
+        Locale first = source.localeExplicit() ? source.locale() : declared.orElse(source.locale());
+        Locale second = source.localeExplicit() ? declared.orElse(source.locale()) : source.locale();
+        DateParser primary = parser(source.timezone(), first, source.dateFormat());
+        if (second.getLanguage().equals(first.getLanguage())) {
+            return List.of(primary);
         }
-        Locale hint = Locale.forLanguageTag(language.strip().replace('_', '-'));
-        if (hint.getLanguage().isEmpty() || hint.getLanguage().equals(source.locale().getLanguage())) {
-            return Optional.empty();
-        }
-        return Optional.of(parser(source.timezone(), hint));
+        return List.of(primary, parser(source.timezone(), second, source.dateFormat()));
     }
 
-    private DateParser parser(ZoneId zone, Locale locale) {
-        return parsers.computeIfAbsent(new ParserKey(zone, locale), k -> new DateParser(k.zone(), k.locale()));
+    private static Optional<Locale> declaredLocale(String language) {
+        Locale locale = Locale.forLanguageTag(language.strip().replace('_', '-'));
+        return locale.getLanguage().isEmpty() ? Optional.empty() : Optional.of(locale);
+    }
+
+    private DateParser parser(ZoneId zone, Locale locale, String dateFormat) {
+        return parsers.computeIfAbsent(new ParserKey(zone, locale, dateFormat), k -> k.dateFormat().isEmpty()
+                ? new DateParser(k.zone(), k.locale())
+                : DateParser.withPattern(k.dateFormat(), k.zone(), k.locale()));
     }
 }

@@ -2,6 +2,8 @@ package org.rundschau.normalize;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,6 +15,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Pure text clean-up for titles and summaries: entities, invisible and XML-forbidden characters,
@@ -20,8 +23,6 @@ import org.jsoup.safety.Safelist;
  * All methods are static and side-effect free.
  */
 public final class TextCleaner {
-    /** Summary length when the configuration sets none. */
-    public static final int DEFAULT_SUMMARY_CHARS = 300;
     /** Longest title derived from a summary. */
     public static final int DERIVED_TITLE_CHARS = 80;
     static final String ELLIPSIS = "…";
@@ -43,8 +44,8 @@ public final class TextCleaner {
             "(?:^|(?<=[\\s\\p{P}]))"
                     + "(?:[»›→]\\s*)?"
                     + "(?:"
-                    + "(?i:mehr|more|weiterlesen|weiter lesen|mehr lesen|read more|continue reading"
-                    + "|lesen sie mehr|zum artikel|mehr erfahren|learn more)\\s*" + MARKER + "(?:\\s*" + MARKER + ")*"
+                    + "(?<bare>(?i:mehr|more|weiterlesen|weiter lesen|mehr lesen|read more|continue reading"
+                    + "|lesen sie mehr|zum artikel|mehr erfahren|learn more)\\s*" + MARKER + "(?:\\s*" + MARKER + ")*)"
                     + "|(?i:weiter)\\s*(?:»|›|→|>>)"
                     + "|(?:Mehr lesen|(?i:weiterlesen)|Weiter lesen|Read [Mm]ore|Continue [Rr]eading|Zum Artikel"
                     + "|Mehr erfahren|Lesen Sie mehr|Learn [Mm]ore)(?:\\s*" + MARKER + ")*"
@@ -107,15 +108,21 @@ public final class TextCleaner {
         return out == null ? text : out.toString();
     }
 
-    /** Removes "mehr...", "Weiterlesen »", "Read more", "[...]", "Continue reading →" at the end only. */
+    /**
+     * Removes "mehr...", "Weiterlesen »", "Read more", "[...]", "Continue reading →" at the end only.
+     * Several tails in a row go ("[...] Weiterlesen »"), but a word with dots before a removed tail
+     * stays: in "and more … Read More »" the "more …" belongs to the sentence.
+     */
     public static String stripReadMore(String text) {
         String s = text.strip();
+        boolean first = true;
         while (true) {
             Matcher m = READ_MORE.matcher(s);
-            if (!m.find()) {
+            if (!m.find() || !first && m.group("bare") != null) {
                 return s;
             }
             s = s.substring(0, m.start()).strip();
+            first = false;
         }
     }
 
@@ -204,11 +211,56 @@ public final class TextCleaner {
      * are dropped. A trailing "read more" link or text is removed.
      */
     public static String sanitizeHtml(String html, String baseUri) {
+        return sanitizeHtml(html, baseUri, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #sanitizeHtml(String, String)}, and when the fragment's text is longer than
+     * {@code maxChars}, the text is cut at a word boundary with "…" and every node after the cut
+     * is removed, so the markup stays well formed.
+     */
+    public static String sanitizeHtml(String html, String baseUri, int maxChars) {
+        if (maxChars < 2) {
+            throw new IllegalArgumentException("maxChars must be at least 2: " + maxChars);
+        }
         Safelist safelist = Safelist.basicWithImages().removeEnforcedAttribute("a", "rel");
         String cleaned = Jsoup.clean(removeXmlForbidden(html), baseUri, safelist);
         Document doc = Jsoup.parseBodyFragment(cleaned, baseUri);
         stripTrailingReadMore(doc.body());
+        if (doc.body().text().length() > maxChars) {
+            cutHtml(doc.body(), maxChars - ELLIPSIS.length());
+        }
         return doc.body().html().strip();
+    }
+
+    /** Cuts the text of {@code body} after {@code budget} characters (counted as in plain text). */
+    private static void cutHtml(Element body, int budget) {
+        List<TextNode> texts = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                texts.add(text);
+            }
+        }, body);
+        int used = 0;
+        for (TextNode node : texts) {
+            String text = WHITESPACE.matcher(node.getWholeText()).replaceAll(" ");
+            if (used + text.length() <= budget) {
+                used += text.length();
+                continue;
+            }
+            int room = budget - used;
+            int cut = text.lastIndexOf(' ', room);
+            if (cut < room / 2 && used == 0) {
+                cut = Character.isLowSurrogate(text.charAt(room)) ? room - 1 : room;
+            }
+            node.text(TRAILING_PUNCT.matcher(text.substring(0, Math.max(cut, 0))).replaceAll("") + ELLIPSIS);
+            for (Node n = node; n != body; n = n.parent()) {
+                while (n.nextSibling() != null) {
+                    n.nextSibling().remove();
+                }
+            }
+            return;
+        }
     }
 
     /** The plain text of an HTML fragment, cleaned like {@link #clean}. */

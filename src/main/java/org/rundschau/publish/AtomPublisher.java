@@ -31,10 +31,10 @@ import org.rundschau.model.Entry;
  * <ul>
  *   <li>Feed: {@code id}, {@code title}, {@code updated} = the newest {@code updated} of the entries
  *       in the document (never the time of rendering; {@link #EMPTY_FEED_UPDATED} when there are
- *       none), {@code link rel="self"} when configured, {@code author} = the feed title, {@code
- *       generator}, {@code xml:lang}. There is no feed-level {@code rel="alternate"} link: the config
- *       names no web page for the feed, and guessing one from the self URL would publish a link that
- *       may not exist.</li>
+ *       none), the links of its {@link AtomHead} ({@code self}, {@code alternate}, and for the
+ *       combined feed {@code hub} and the RFC 5005 archive links; see {@link FeedLayout}), {@code
+ *       fh:archive} in archive documents, {@code author} = the feed title, {@code generator},
+ *       {@code xml:lang}.</li>
  *   <li>Entry: {@code id} = the stored entry id; {@code title} = "Region: Title" when the entry has a
  *       region, plus {@code category} with the region as term and label and {@link #regionScheme} as
  *       scheme; {@code link
@@ -61,6 +61,8 @@ import org.rundschau.model.Entry;
 public final class AtomPublisher {
     /** The Atom 1.0 namespace. */
     public static final String ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
+    /** The namespace of RFC 5005's {@code fh:archive}. */
+    public static final String HISTORY_NAMESPACE = "http://purl.org/syndication/history/1.0";
     /** The feed's {@code updated} when it holds no entries: fixed, so an empty feed is stable too. */
     public static final Instant EMPTY_FEED_UPDATED = Instant.EPOCH;
 
@@ -82,12 +84,17 @@ public final class AtomPublisher {
      * @param generator named in {@code atom:generator}
      */
     public AtomPublisher(String language, Generator generator) {
-        Objects.requireNonNull(language, "language");
+        this.language = checkLanguage(language);
         this.generator = Objects.requireNonNull(generator, "generator");
+    }
+
+    /** {@code language} when it is an RFC 3066 tag such as "de" or "de-AT"; else IllegalArgumentException. */
+    static String checkLanguage(String language) {
+        Objects.requireNonNull(language, "language");
         if (!LANGUAGE_TAG.matcher(language).matches()) {
             throw new IllegalArgumentException("feed language must be a language tag like de or de-AT: " + language);
         }
-        this.language = language;
+        return language;
     }
 
     /**
@@ -104,9 +111,9 @@ public final class AtomPublisher {
     }
 
     /**
-     * Returns the document {@link #write} would write. Entries keep their order; after the first entry
-     * with a given id, entries repeating that id are left out, and at most {@code feed.entries()} are
-     * rendered.
+     * Returns the document {@link #write} would write: the combined feed without archive links.
+     * Entries keep their order; after the first entry with a given id, entries repeating that id are
+     * left out, and at most {@code feed.entries()} are rendered.
      *
      * @throws IllegalArgumentException when {@code feed.self()} is set but not an absolute http(s) URL
      */
@@ -125,27 +132,47 @@ public final class AtomPublisher {
     }
 
     byte[] renderBytes(List<Entry> entries, FeedConfig feed, Map<String, SourceConfig> sources) {
-        List<Entry> shown = firstDistinct(entries, feed.entries());
+        return renderBytes(new FeedLayout(feed).combinedHead(0), firstDistinct(entries, feed.entries()), feed, sources);
+    }
+
+    /**
+     * One document of a publication: {@code head} with {@code entries} in their order, each id once
+     * (the first entry with an id wins).
+     */
+    byte[] renderBytes(AtomHead head, List<Entry> entries, FeedConfig feed, Map<String, SourceConfig> sources) {
+        List<Entry> shown = firstDistinct(entries, Integer.MAX_VALUE);
         IndentedXml xml = new IndentedXml("feed", ATOM_NAMESPACE, language);
-        writeFeedMetadata(xml, feed, shown);
+        if (head.archive()) {
+            xml.declare("fh", HISTORY_NAMESPACE);
+        }
+        writeFeedMetadata(xml, head, feed, shown);
         for (Entry entry : shown) {
             writeEntry(xml, entry, feed, sources);
         }
         return xml.finish();
     }
 
-    private void writeFeedMetadata(IndentedXml xml, FeedConfig feed, List<Entry> shown) {
-        Instant updated = shown.stream().map(Entry::updated).max(Comparator.naturalOrder()).orElse(EMPTY_FEED_UPDATED);
-        xml.text("id", feed.id());
-        xml.text("title", feed.title(), "type", "text");
-        xml.text("updated", format(updated));
-        if (!feed.self().isEmpty()) {
-            String self = webLink(feed.self()).orElseThrow(() -> new IllegalArgumentException(
-                    "feed.self must be an absolute http(s) URL: " + feed.self()));
-            xml.empty("link", "rel", "self", "type", "application/atom+xml", "href", self);
+    private void writeFeedMetadata(IndentedXml xml, AtomHead head, FeedConfig feed, List<Entry> shown) {
+        xml.text("id", head.id());
+        xml.text("title", head.title(), "type", "text");
+        xml.text("updated", rfc3339(newestUpdated(shown)));
+        for (AtomHead.Link link : head.links()) {
+            if (link.type().isEmpty()) {
+                xml.empty("link", "rel", link.rel(), "href", link.href());
+            } else {
+                xml.empty("link", "rel", link.rel(), "type", link.type(), "href", link.href());
+            }
+        }
+        if (head.archive()) {
+            xml.emptyIn("fh", HISTORY_NAMESPACE, "archive");
         }
         xml.open("author").text("name", feed.title()).close();
         writeGenerator(xml);
+    }
+
+    /** The newest {@code updated} of {@code entries}; {@link #EMPTY_FEED_UPDATED} for none. */
+    static Instant newestUpdated(List<Entry> entries) {
+        return entries.stream().map(Entry::updated).max(Comparator.naturalOrder()).orElse(EMPTY_FEED_UPDATED);
     }
 
     private void writeGenerator(IndentedXml xml) {
@@ -165,11 +192,11 @@ public final class AtomPublisher {
         Optional<String> link = webLink(entry.link());
         xml.open("entry");
         xml.text("id", entry.entryId());
-        xml.text("title", hasRegion ? entry.region() + ": " + entry.title() : entry.title(), "type", "text");
+        xml.text("title", headline(entry), "type", "text");
         link.ifPresent(href -> xml.empty("link", "rel", "alternate", "href", href));
         writeOrigins(xml, entry, link, sources);
-        xml.text("published", format(entry.published()));
-        xml.text("updated", format(entry.updated()));
+        xml.text("published", rfc3339(entry.published()));
+        xml.text("updated", rfc3339(entry.updated()));
         source.ifPresent(s -> xml.open("author").text("name", s.name()).close());
         if (hasRegion) {
             xml.empty("category", "term", entry.region(), "scheme", regionScheme(feed), "label", entry.region());
@@ -220,7 +247,12 @@ public final class AtomPublisher {
         xml.close();
     }
 
-    private static List<Entry> firstDistinct(List<Entry> entries, int limit) {
+    /** The entry's title as every format shows it: "Region: Title" when it has a region. */
+    static String headline(Entry entry) {
+        return entry.region().isBlank() ? entry.title() : entry.region() + ": " + entry.title();
+    }
+
+    static List<Entry> firstDistinct(List<Entry> entries, int limit) {
         Set<String> ids = new HashSet<>();
         List<Entry> shown = new ArrayList<>(Math.min(limit, entries.size()));
         for (Entry entry : entries) {
@@ -238,7 +270,7 @@ public final class AtomPublisher {
      * {@code href} when it is an absolute http or https URL; anything else ("", a relative path, a
      * {@code javascript:} link scraped from a page) is no link to offer a reader.
      */
-    private static Optional<String> webLink(String href) {
+    static Optional<String> webLink(String href) {
         try {
             URI uri = new URI(href);
             String scheme = uri.getScheme();
@@ -249,7 +281,8 @@ public final class AtomPublisher {
         }
     }
 
-    private static String format(Instant instant) {
+    /** RFC 3339 in UTC with second precision: {@code 2025-02-07T00:00:00Z}. */
+    static String rfc3339(Instant instant) {
         return RFC_3339.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

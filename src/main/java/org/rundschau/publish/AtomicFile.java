@@ -49,6 +49,20 @@ final class AtomicFile {
         return true;
     }
 
+    /**
+     * Makes the file hold {@code content} unless it exists already, whatever it holds: for documents
+     * that must never change once written, such as full archive pages. Written like {@link
+     * #replaceIfChanged}.
+     *
+     * @return whether the file was written
+     */
+    boolean createIfAbsent(byte[] content) throws IOException {
+        if (Files.exists(file)) {
+            return false;
+        }
+        return replaceIfChanged(content);
+    }
+
     private static void writeAndSync(Path path, byte[] content) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);

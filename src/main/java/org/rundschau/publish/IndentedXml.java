@@ -41,6 +41,55 @@ final class IndentedXml {
         }
     }
 
+    /**
+     * Starts a document whose root element {@code root} has no default namespace and no
+     * {@code xml:lang}, such as RSS 2.0's {@code <rss>}.
+     */
+    IndentedXml(String root) {
+        try {
+            writer = XMLOutputFactory.newDefaultFactory()
+                    .createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
+            writer.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+            writer.writeCharacters("\n");
+            writer.writeStartElement(root);
+            depth = 1;
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("publish: cannot start XML document", e);
+        }
+    }
+
+    /** Declares {@code prefix} for {@code namespace} on the root element; only before its first child. */
+    IndentedXml declare(String prefix, String namespace) {
+        try {
+            writer.writeNamespace(prefix, namespace);
+            return this;
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("publish: cannot declare namespace " + prefix, e);
+        }
+    }
+
+    /** Adds an attribute to the root element; only before its first child. */
+    IndentedXml rootAttribute(String name, String value) {
+        try {
+            writer.writeAttribute(name, XmlChars.attribute(value));
+            return this;
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("publish: cannot write root attribute " + name, e);
+        }
+    }
+
+    /** Writes {@code <prefix:name attributes/>}; {@code prefix} must have been {@link #declare declared}. */
+    IndentedXml emptyIn(String prefix, String namespace, String name, String... attributes) {
+        try {
+            newLine();
+            writer.writeEmptyElement(prefix, name, namespace);
+            writeAttributes(attributes);
+            return this;
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("publish: cannot write <" + prefix + ":" + name + "/>", e);
+        }
+    }
+
     /** Opens an element that will hold child elements; close it with {@link #close()}. */
     IndentedXml open(String name, String... attributes) {
         try {

@@ -104,6 +104,11 @@ public final class SourceRefresher {
                         : before.unchanged(started, ((FetchResult.NotModified) result).status(), Validators.NONE);
             }
         } catch (FetchException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Rundschau is stopping: an abandoned fetch says nothing about the source's health.
+                log.info("source={} fetch abandoned: stopping", source.id());
+                return new RefreshOutcome(source.id(), before, StoreResult.NOTHING, false, true, Duration.ZERO);
+            }
             after = before.failed(started, e.httpStatus(), e.getMessage(), retryAt(source, before, started, e.retryAfter()));
         } catch (ExtractException e) {
             after = before.failed(started, 200, e.getMessage(), retryAt(source, before, started, Optional.empty()));

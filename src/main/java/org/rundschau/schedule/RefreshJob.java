@@ -11,8 +11,9 @@ import org.rundschau.refresh.SourceRefresher;
 import org.rundschau.store.StoreException;
 
 /**
- * Refreshes one source (the job's name is the source id) and asks for a publication when it
- * found something. Quartz never runs two instances of one source's job at once.
+ * Refreshes one source (the job's name is the source id) and asks for a publication after every
+ * fetch: besides new items, the page shows each source's health. Quartz never runs two instances of
+ * one source's job at once.
  */
 @DisallowConcurrentExecution
 final class RefreshJob implements InterruptableJob {
@@ -34,7 +35,7 @@ final class RefreshJob implements InterruptableJob {
         worker = Thread.currentThread();
         try {
             RefreshOutcome outcome = refresher.refreshIfDue(source);
-            if (outcome.stored().added() + outcome.stored().updated() > 0) publisher.request();
+            if (!outcome.skipped()) publisher.request();
         } catch (StoreException e) {
             throw new JobExecutionException(e.getMessage(), e, false);
         } finally {

@@ -41,18 +41,24 @@ import org.slf4j.LoggerFactory;
 public final class SourceScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SourceScheduler.class);
     private static final String GROUP = "sources";
-    /** Overdue sources start within this window after start-up, spread by their offset. */
-    static final Duration STARTUP_WINDOW = Duration.ofSeconds(30);
     /** Sources on one schedule are spread over at most this much of their interval. */
     static final Duration SPREAD_WINDOW = Duration.ofMinutes(10);
 
+    private static final Duration INTERRUPT_REPEAT = Duration.ofMillis(100);
+
     private final Scheduler quartz;
     private final Clock clock;
+    private final Duration startupWindow;
     private final Map<String, SourceConfig> sources = new ConcurrentHashMap<>();
 
-    public SourceScheduler(SourceRefresher refresher, PublishCoalescer publisher, Clock clock, int threads)
-            throws SchedulerException {
+    /**
+     * @param startupWindow overdue sources start spread over this time after start, by their
+     *                      stable offsets, so that a restart does not hit every site at once
+     */
+    public SourceScheduler(SourceRefresher refresher, PublishCoalescer publisher, Clock clock, int threads,
+                           Duration startupWindow) throws SchedulerException {
         this.clock = clock;
+        this.startupWindow = startupWindow;
         Properties properties = new Properties();
         // A unique name: Quartz keeps schedulers in a JVM-wide repository keyed by name.
         properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "rundschau-" + UUID.randomUUID());
@@ -128,7 +134,7 @@ public final class SourceScheduler implements AutoCloseable {
         Schedule schedule = source.schedule();
         Duration period = schedule.period(now, source.timezone());
         Duration offset = offset(source.id(), period.compareTo(SPREAD_WINDOW) < 0 ? period : SPREAD_WINDOW);
-        Instant startupSlot = now.plus(offset(source.id(), STARTUP_WINDOW));
+        Instant startupSlot = now.plus(offset(source.id(), startupWindow));
         boolean overdue = status.lastAttempt() == null || !schedule.nextAfter(status.lastAttempt(), source.timezone()).isAfter(now);
         List<Trigger> triggers = new ArrayList<>();
         if (schedule.isInterval()) {
@@ -166,9 +172,33 @@ public final class SourceScheduler implements AutoCloseable {
     @Override
     public void close() throws SchedulerException {
         quartz.standby();
-        for (JobExecutionContext running : quartz.getCurrentlyExecutingJobs()) {
-            quartz.interrupt(running.getJobDetail().getKey());
+        // A job that fired a moment ago may not be listed as executing yet, so keep interrupting
+        // until every job has finished: one missed interrupt would hold shutdown for a whole fetch.
+        Thread waiter = new Thread(() -> {
+            try {
+                quartz.shutdown(true);
+            } catch (SchedulerException e) {
+                log.warn("scheduler: {}", e.getMessage());
+            }
+        }, "scheduler-shutdown");
+        waiter.start();
+        try {
+            while (waiter.isAlive()) {
+                interruptRunningJobs();
+                waiter.join(INTERRUPT_REPEAT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        quartz.shutdown(true);
+    }
+
+    private void interruptRunningJobs() {
+        try {
+            for (JobExecutionContext running : quartz.getCurrentlyExecutingJobs()) {
+                quartz.interrupt(running.getJobDetail().getKey());
+            }
+        } catch (SchedulerException e) {
+            log.debug("scheduler: {}", e.getMessage());   // already shut down: nothing left to interrupt
+        }
     }
 }

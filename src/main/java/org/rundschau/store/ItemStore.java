@@ -3,11 +3,13 @@ package org.rundschau.store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +43,12 @@ import org.slf4j.LoggerFactory;
  *       joins that entry as a further origin ({@link Entry#alsoAt}) instead of becoming an entry;</li>
  *   <li>on a source's first fetch (nothing of it stored yet) only its newest {@code
  *       dedup.first-fetch-limit} new items become entries; the others are stored as known;</li>
- *   <li>a pruned item (see {@link #prune}) is never stored again.</li>
+ *   <li>a pruned item (see {@link #prune}) is never stored again;</li>
+ *   <li>every item has a sequence number, given when it is first stored (1, 2, 3, ...) and never
+ *       changed: the order the feed archive is cut in ({@link #lastSequence}, {@link #inSequence}).</li>
  * </ul>
+ * Every method that returns entries leaves out items that joined another entry or were held back
+ * (the view {@code feed_item} holds the same rows), and fills in each entry's {@link Entry#alsoAt}.
  * Times are stored to the millisecond.
  */
 public final class ItemStore {
@@ -50,12 +56,26 @@ public final class ItemStore {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final int ENTRY_ID_HEX_DIGITS = 16;
 
-    private static final String FEED = "FROM item WHERE merged_into IS NULL AND held_back = 0 "
-            + "ORDER BY published DESC, entry_id LIMIT ?";
-    private static final String NEWEST = "SELECT entry_id, source_id, region, title, summary, summary_html, link, "
-            + "published, updated " + FEED;
-    private static final String ORIGINS = "SELECT merged_into, source_id, link FROM item WHERE merged_into IN "
-            + "(SELECT entry_id " + FEED + ") ORDER BY first_seen, entry_id";
+    /** Rows that are entries: neither joined to another entry nor held back on a first fetch. */
+    private static final String ENTRIES_ONLY = "merged_into IS NULL AND held_back = 0";
+    private static final String ENTRY_COLUMNS =
+            "entry_id, source_id, region, title, summary, summary_html, link, published, updated";
+    private static final String NEWEST = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE " + ENTRIES_ONLY
+            + " ORDER BY published DESC, entry_id LIMIT ?";
+    private static final String NEWEST_OF_EACH_SOURCE = "SELECT " + ENTRY_COLUMNS + " FROM ("
+            + " SELECT *, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY published DESC, entry_id) AS rank"
+            + " FROM item WHERE " + ENTRIES_ONLY + ") WHERE rank <= ? ORDER BY published DESC, entry_id";
+    private static final String NEWEST_IN_REGION = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE region = ? AND "
+            + ENTRIES_ONLY + " ORDER BY published DESC, entry_id LIMIT ?";
+    private static final String NEWEST_OF_SOURCE = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE source_id = ? AND "
+            + ENTRIES_ONLY + " ORDER BY published DESC, entry_id LIMIT ?";
+    private static final String IN_SEQUENCE = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE seq > ? AND seq <= ? AND "
+            + ENTRIES_ONLY + " ORDER BY seq";
+    private static final String REGIONS = "SELECT region FROM item WHERE region <> '' AND " + ENTRIES_ONLY
+            + " GROUP BY region ORDER BY MIN(seq), region";
+    private static final String LAST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM item";
+    /** At most this many entry ids per query for their origins (SQLite allows 32,766 parameters). */
+    private static final int ORIGINS_PER_QUERY = 500;
 
     private final Database db;
     private final String entryIdBase;
@@ -209,10 +229,88 @@ public final class ItemStore {
      */
     public List<Entry> newest(int limit) throws StoreException {
         if (limit < 0) throw new IllegalArgumentException("limit must be >= 0: " + limit);
-        return db.read("read the newest " + limit + " entries", c -> {
-            Map<String, List<Entry.Origin>> origins = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(ORIGINS)) {
-                ps.setInt(1, limit);
+        return entries("read the newest " + limit + " entries", NEWEST, limit);
+    }
+
+    /**
+     * Each source's newest {@code perSource} entries (by {@code published}), newest first over all
+     * sources, ties in entry id order.
+     */
+    public List<Entry> newestOfEachSource(int perSource) throws StoreException {
+        positive(perSource);
+        return entries("read the newest " + perSource + " entries of each source", NEWEST_OF_EACH_SOURCE, perSource);
+    }
+
+    /** The newest entries whose region is exactly {@code region}, in {@link #newest} order. */
+    public List<Entry> newestInRegion(String region, int limit) throws StoreException {
+        positive(limit);
+        return entries("read the newest " + limit + " entries of region " + region, NEWEST_IN_REGION, region, limit);
+    }
+
+    /**
+     * The newest entries of the source {@code sourceId}, in {@link #newest} order. Stories of this
+     * source that joined an entry of another source are that entry's, not listed here.
+     */
+    public List<Entry> newestOfSource(String sourceId, int limit) throws StoreException {
+        positive(limit);
+        return entries("read the newest " + limit + " entries of source " + sourceId, NEWEST_OF_SOURCE, sourceId, limit);
+    }
+
+    /**
+     * The regions of the stored entries ("" left out), in the order they first appeared: by the
+     * sequence number of their earliest stored entry.
+     */
+    public List<String> regions() throws StoreException {
+        return db.read("read the regions", c -> {
+            try (PreparedStatement ps = c.prepareStatement(REGIONS); ResultSet rs = ps.executeQuery()) {
+                List<String> regions = new ArrayList<>();
+                while (rs.next()) regions.add(rs.getString(1));
+                return regions;
+            }
+        });
+    }
+
+    /**
+     * The sequence number of the last item stored; 0 when there is none. Every stored item has a
+     * sequence number, 1 for the first, each new one higher than any before it; it never changes.
+     * Items that are not entries have numbers too, so a range may hold fewer entries than numbers.
+     */
+    public long lastSequence() throws StoreException {
+        return db.read("read the last sequence number", c -> {
+            try (PreparedStatement ps = c.prepareStatement(LAST_SEQUENCE); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** The entries with {@code after < sequence number <= upTo}, in the order they were stored. */
+    public List<Entry> inSequence(long after, long upTo) throws StoreException {
+        return entries("read the entries stored as numbers " + (after + 1) + " to " + upTo, IN_SEQUENCE, after, upTo);
+    }
+
+    private List<Entry> entries(String doing, String sql, Object... parameters) throws StoreException {
+        return db.read(doing, c -> {
+            List<Entry> entries = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) ps.setObject(i + 1, parameters[i]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) entries.add(toEntry(rs));
+                }
+            }
+            return withOrigins(c, entries);
+        });
+    }
+
+    /** The entries with {@link Entry#alsoAt} filled in from the items that joined them, oldest first. */
+    private static List<Entry> withOrigins(Connection c, List<Entry> entries) throws SQLException {
+        Map<String, List<Entry.Origin>> origins = new HashMap<>();
+        for (int from = 0; from < entries.size(); from += ORIGINS_PER_QUERY) {
+            List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ORIGINS_PER_QUERY));
+            String sql = "SELECT merged_into, source_id, link FROM item WHERE merged_into IN ("
+                    + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY first_seen, entry_id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i).entryId());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         origins.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
@@ -220,22 +318,22 @@ public final class ItemStore {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(NEWEST)) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Entry> entries = new ArrayList<>();
-                    while (rs.next()) entries.add(toEntry(rs, origins.getOrDefault(rs.getString("entry_id"), List.of())));
-                    return entries;
-                }
-            }
-        });
+        }
+        if (origins.isEmpty()) return entries;
+        return entries.stream().map(e -> !origins.containsKey(e.entryId()) ? e : new Entry(e.entryId(), e.sourceId(),
+                e.region(), e.title(), e.summary(), e.summaryIsHtml(), e.link(), e.published(), e.updated(),
+                origins.get(e.entryId()))).toList();
     }
 
-    private static Entry toEntry(ResultSet rs, List<Entry.Origin> alsoAt) throws SQLException {
+    private static void positive(int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be >= 1: " + limit);
+    }
+
+    private static Entry toEntry(ResultSet rs) throws SQLException {
         return new Entry(rs.getString("entry_id"), rs.getString("source_id"), rs.getString("region"),
                 rs.getString("title"), rs.getString("summary"), rs.getBoolean("summary_html"),
                 rs.getString("link"), Instant.ofEpochMilli(rs.getLong("published")),
-                Instant.ofEpochMilli(rs.getLong("updated")), alsoAt);
+                Instant.ofEpochMilli(rs.getLong("updated")));
     }
 
     private static String sha256Hex(String text) {

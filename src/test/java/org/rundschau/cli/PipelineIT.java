@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rundschau.testing.AtomChecks;
+import org.rundschau.testing.FeedFormats;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -110,6 +111,23 @@ class PipelineIT {
     }
 
     @Test
+    void writesEveryFeedDocumentAndEachIsValid() throws Exception {
+        once();
+        Path out = dir.resolve("public");
+
+        List<Path> atom;
+        try (var files = Files.walk(out)) {
+            atom = files.filter(f -> f.toString().endsWith(".atom")).toList();
+        }
+        assertThat(atom).contains(out.resolve("feed.atom"), out.resolve("source/kommune21.atom"),
+                out.resolve("source/latin1.atom"), out.resolve("region/sachsen.atom"),
+                out.resolve("region/rheinland-pfalz.atom"));
+        AtomChecks.assertAllValid(atom);
+        FeedFormats.assertValidRss(out.resolve("feed.rss"));
+        assertThat(FeedFormats.assertValidJsonFeed(out.resolve("feed.json")).get("items")).hasSize(16 + 1 + 1);
+    }
+
+    @Test
     void kommune21ItemsComeOutWithDateRegionTitleSummaryAndCanonicalLink() throws Exception {
         once();
         Map<String, Element> byLink = entries(dir.resolve("public/feed.atom")).stream()
@@ -144,6 +162,27 @@ class PipelineIT {
         assertThat(second.out()).contains("Items: 0 new, 0 updated");
         assertThat(Files.readAllBytes(feed)).isEqualTo(first);
         assertThat(Files.getLastModifiedTime(feed).toMillis()).isEqualTo(modified);
+    }
+
+    @Test
+    void statusShowsEachSourcesHealthAsATableAndAsJson() throws Exception {
+        once();
+
+        CommandRun table = run("status", "--config", config.toString());
+        assertThat(table.code()).isEqualTo(ExitCode.SOURCES_FAILED);
+        assertThat(table.out()).containsPattern("kommune21\\s+ok\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+0\\s+200\\s+16")
+                .containsPattern("gone\\s+FAILING\\s+never\\s+1\\s+404\\s+0\\s+\\d{4}.*HTTP 404");
+
+        CommandRun json = run("status", "--json", "--config", config.toString());
+        var sources = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(sources).hasSize(6);
+        var gone = sources.get(3);
+        assertThat(gone.get("id").asText()).isEqualTo("gone");
+        assertThat(gone.get("state").asText()).isEqualTo("failing");
+        assertThat(gone.get("lastHttpStatus").asInt()).isEqualTo(404);
+        assertThat(gone.get("lastError").asText()).startsWith("HTTP 404");
+        assertThat(gone.get("nextAttempt").asText()).matches("\\d{4}-.*Z");
+        assertThat(sources.get(0).get("lastSuccess").isNull()).isFalse();
     }
 
     @Test

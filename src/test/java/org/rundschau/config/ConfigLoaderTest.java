@@ -39,6 +39,9 @@ class ConfigLoaderTest {
                   id: "tag:rundschau.example.org,2026:combined"
                   self: "https://news.example.org/feed.atom"
                   entries: 50
+                  link: "https://news.example.org/"
+                  per-source: 10
+                  hub: "https://hub.example.org/"
                 output: out/public
                 database: out/rundschau.db
                 timezone: Europe/Vienna
@@ -69,7 +72,8 @@ class ConfigLoaderTest {
 
         assertThat(config.file()).isEqualTo(file);
         assertThat(config.feed()).isEqualTo(new FeedConfig("Kommunale Digitalnachrichten",
-                "tag:rundschau.example.org,2026:combined", "https://news.example.org/feed.atom", 50));
+                "tag:rundschau.example.org,2026:combined", "https://news.example.org/feed.atom", 50,
+                "https://news.example.org/", 10, "https://hub.example.org/"));
         assertThat(config.output()).isEqualTo(Path.of("out/public"));
         assertThat(config.database()).isEqualTo(Path.of("out/rundschau.db"));
         assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Vienna"));
@@ -86,7 +90,48 @@ class ConfigLoaderTest {
                                 new Selector("p.teaser", ""), new Selector(".kicker", ""))),
                 new SourceConfig("heise", "heise", URI.create("https://www.heise.de/rss/heise-atom.xml"),
                         SourceKind.FEED, "", ZoneId.of("Europe/Vienna"), Locale.forLanguageTag("de-AT"),
-                        Schedule.parse("every 2h"), null));
+                        Schedule.parse("every 2h"), null, false, "", SourceConfig.DEFAULT_SUMMARY_LENGTH));
+    }
+
+    @Test
+    void readsDateFormatSummaryLengthAndTimeSelectorAndKnowsWhichSourcesSetALocale() throws Exception {
+        AppConfig config = load(FEED + """
+                locale: de
+                summary-length: 200
+                sources:
+                  - id: blog
+                    url: https://blog.example.org/
+                    date-format: "d. MMMM yyyy"
+                    summary-length: 500
+                    html: {item: div.post, title: h2, link: h2 a, date: .entry-date, time: "a[rel=bookmark]@title"}
+                  - id: news
+                    url: https://news.example.org/feed.xml
+                    locale: en
+                """);
+
+        SourceConfig blog = config.source("blog").orElseThrow();
+        assertThat(blog.dateFormat()).isEqualTo("d. MMMM yyyy");
+        assertThat(blog.summaryLength()).isEqualTo(500);
+        assertThat(blog.selectors().time()).isEqualTo(new Selector("a[rel=bookmark]", "title"));
+        assertThat(blog.locale()).isEqualTo(Locale.forLanguageTag("de"));
+        assertThat(blog.localeExplicit()).isFalse();
+        SourceConfig news = config.source("news").orElseThrow();
+        assertThat(news.dateFormat()).isEmpty();
+        assertThat(news.summaryLength()).isEqualTo(200);
+        assertThat(news.locale()).isEqualTo(Locale.ENGLISH);
+        assertThat(news.localeExplicit()).isTrue();
+    }
+
+    @Test
+    void reportsABadGlobalSummaryLengthOnItsLine() {
+        List<String> problems = problemsIn(FEED + """
+                summary-length: 0
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                """);
+
+        assertThat(problems).containsExactly(at(4, "summary-length: must be at least 1, got 0"));
     }
 
     @Test
@@ -96,7 +141,8 @@ class ConfigLoaderTest {
         AppConfig config = load(reference.substring(start, reference.indexOf("```", start)));
 
         assertThat(config.sources()).extracting(SourceConfig::id, SourceConfig::kind)
-                .containsExactly(tuple("kommune21", SourceKind.HTML), tuple("egov-blog", SourceKind.FEED));
+                .containsExactly(tuple("kommune21", SourceKind.HTML), tuple("stadtblog", SourceKind.HTML),
+                        tuple("egov-blog", SourceKind.FEED));
     }
 
     @Test
@@ -110,6 +156,9 @@ class ConfigLoaderTest {
 
         assertThat(config.feed().self()).isEmpty();
         assertThat(config.feed().entries()).isEqualTo(100);
+        assertThat(config.feed().link()).isEmpty();
+        assertThat(config.feed().perSource()).isEqualTo(25);
+        assertThat(config.feed().hub()).isEmpty();
         assertThat(config.output()).isEqualTo(Path.of("public"));
         assertThat(config.database()).isEqualTo(Path.of("data/rundschau.db"));
         assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
@@ -125,6 +174,10 @@ class ConfigLoaderTest {
         assertThat(source.selectors().date()).isEqualTo(Selector.NONE);
         assertThat(source.selectors().summary()).isEqualTo(Selector.NONE);
         assertThat(source.selectors().region()).isEqualTo(Selector.NONE);
+        assertThat(source.selectors().time()).isEqualTo(Selector.NONE);
+        assertThat(source.localeExplicit()).isFalse();
+        assertThat(source.dateFormat()).isEmpty();
+        assertThat(source.summaryLength()).isEqualTo(300);
     }
 
     @Test
@@ -193,7 +246,7 @@ class ConfigLoaderTest {
             output: [a, b]           => output: expected a single value, got a list
             regions: [NRW]           => regions: expected 'key: value' lines, got a list
             sourcs: []               => unknown key 'sourcs'; did you mean 'sources'?
-            colour: red              => unknown key 'colour' (allowed here: feed, output, database, timezone, locale, schedule, fetch, regions, sources, dedup, retention)
+            colour: red              => unknown key 'colour' (allowed here: feed, output, database, timezone, locale, schedule, summary-length, fetch, regions, sources, dedup, retention)
             <<: {timezone: UTC}      => YAML merge keys ('<<') are not supported; write the keys out
             """)
     void reportsABadTopLevelValueOnItsLine(String line, String message) {
@@ -212,6 +265,10 @@ class ConfigLoaderTest {
             entries: 2.5      => feed.entries: expected a whole number, got '2.5'
             entries: 0        => feed.entries: must be at least 1, got 0
             self: /feed.atom  => feed.self: '/feed.atom' is not an absolute URL; start it with https://
+            link: index.html  => feed.link: 'index.html' is not an absolute URL; start it with https://
+            per-source: 0     => feed.per-source: must be at least 1, got 0
+            hub: ftp://h.example.org/ => feed.hub: 'ftp://h.example.org/' is not an http:// or https:// URL
+            hub: https://hub.example.org/ => feed.hub: needs feed.self: the hub announces the feed's public address
             titel: X          => feed: unknown key 'titel'; did you mean 'title'?
             title: Again      => feed: duplicate key 'title' (first on line 2); keep only one of them
             """)
@@ -286,11 +343,17 @@ class ConfigLoaderTest {
             html: {item: 'div.news@class', title: h2, link: a} => sources[0].html.item: the item selector picks whole elements; remove '@class'
             html: {item: div, title: 'h2 >', link: a}     => sources[0].html.title: invalid CSS selector 'h2 >': Could not parse query 'h2 >': unexpected token at ''
             html: {item: div, title: h2, link: 'a[href@href'} => sources[0].html.link: invalid CSS selector 'a[href@href': Did not find balanced marker at 'href@href'
-            html: {item: div, title: h2, link: a, kicker: .k} => sources[0].html: unknown key 'kicker' (allowed here: item, title, link, date, summary, region)
-            item: div                => sources[0]: unknown key 'item' (allowed here: id, name, url, region, timezone, locale, schedule, html)
+            html: {item: div, title: h2, link: a, kicker: .k} => sources[0].html: unknown key 'kicker' (allowed here: item, title, link, date, time, summary, region)
+            item: div                => sources[0]: unknown key 'item' (allowed here: id, name, url, region, timezone, locale, schedule, date-format, summary-length, html)
             nme: A                   => sources[0]: unknown key 'nme'; did you mean 'name'?
             URL: https://example.org => sources[0]: unknown key 'URL'; did you mean 'url'?
             id: b                    => sources[0]: duplicate key 'id' (first on line 5); keep only one of them
+            date-format: 'dd.MM.yyyy HH:mm b' => sources[0].date-format: invalid date-format 'dd.MM.yyyy HH:mm b': Unknown pattern letter: b; write a java.time pattern such as 'dd.MM.yyyy HH:mm'
+            date-format: "yyyy-MM-dd'T"      => sources[0].date-format: invalid date-format 'yyyy-MM-dd'T': Pattern ends with an incomplete string literal: yyyy-MM-dd'T; write a java.time pattern such as 'dd.MM.yyyy HH:mm'
+            date-format: MMMM yyyy           => sources[0].date-format: date-format 'MMMM yyyy' does not read a complete date; it needs a day, a month and a year, e.g. 'dd.MM.yyyy' or 'd. MMMM yyyy'
+            date-format: dd.MM.YYYY          => sources[0].date-format: date-format 'dd.MM.YYYY' does not read a complete date; it needs a day, a month and a year, e.g. 'dd.MM.yyyy' or 'd. MMMM yyyy'
+            summary-length: 10       => sources[0].summary-length: must be at least 20 characters, got 10
+            summary-length: lang     => sources[0].summary-length: expected a whole number, got 'lang'
             """)
     void reportsABadSourceValueOnItsLine(String line, String message) {
         List<String> problems = problemsIn(FEED + """

@@ -282,6 +282,26 @@ class FeedExtractorTest {
                         org.assertj.core.groups.Tuple.tuple("<p>Absatz</p>", true));
     }
 
+    @Test
+    void relativeReferencesInAnHtmlSummaryResolveAgainstItsXmlBaseElseTheItemLinkElseTheFeedUrl()
+            throws ExtractException {
+        String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><id>urn:x</id>"
+                + "<updated>2022-04-21T00:00:00Z</updated>"
+                + "<entry><title>A</title><id>https://numi.st/post/2022/travel-uke</id><updated>2022-04-21T00:00:00Z</updated>"
+                + "<content type=\"html\" xml:base=\"https://numi.st/post/2022/travel-uke/\">"
+                + "&lt;p&gt;&lt;img src=\"IMG_1232.jpeg\" /&gt;&lt;/p&gt;</content></entry></feed>";
+        String rss = "<rss version=\"2.0\"><channel><title>t</title>"
+                + "<item><title>A</title><link>https://blog.example/2025/02/a.html</link>"
+                + "<description>&lt;a href=\"/impressum\"&gt;I&lt;/a&gt; &lt;img src=\"bild.png\"&gt;</description></item>"
+                + "<item><title>B</title><description>&lt;a href=\"archiv/b.html\"&gt;B&lt;/a&gt;</description></item>"
+                + "</channel></rss>";
+
+        assertThat(single(atom).summary()).isEqualTo("<p><img src=\"https://numi.st/post/2022/travel-uke/IMG_1232.jpeg\"></p>");
+        assertThat(extract(rss).items()).extracting(RawItem::summary).containsExactly(
+                "<a href=\"https://blog.example/impressum\">I</a> <img src=\"https://blog.example/2025/02/bild.png\">",
+                "<a href=\"https://example.org/news/archiv/b.html\">B</a>");
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private Extraction extract(String xml) throws ExtractException {

@@ -21,6 +21,22 @@ class HtmlCharsetTest {
     }
 
     @Test
+    void aUtf8HeaderOnBytesThatAreNotUtf8GivesWayToTheMetaCharset() {
+        byte[] page = concat(ascii("<html><head><meta charset=\"windows-1252\"></head><body>"),
+                "Fürth – 5 €</body></html>".getBytes(WINDOWS_1252));
+
+        assertThat(HtmlCharset.decode(page, "text/html; charset=utf-8")).contains("Fürth – 5 €").doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void aUtf8HeaderOnWellFormedUtf8IsKept() {
+        byte[] page = concat(ascii("<html><head><meta charset=\"windows-1252\"></head><body>"),
+                "Fürth</body></html>".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(HtmlCharset.detect(page, "text/html; charset=utf-8")).isEqualTo(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void byteOrderMarkBeatsHeaderAndIsNotPartOfTheText() {
         byte[] page = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "<p>Grüße</p>".getBytes(StandardCharsets.UTF_8));
 

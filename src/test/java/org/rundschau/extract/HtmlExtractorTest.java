@@ -67,6 +67,31 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void aTimeSelectorAddsTheTimeOfDayShownApartFromTheDate() throws ExtractException {
+        String html = """
+                <div class="post"><h2><a href="/1">Eins</a></h2>
+                  <a href="/1" rel="bookmark" title="16:01"><span class="entry-date">13. Januar 2014</span></a></div>
+                <div class="post"><h2><a href="/2">Zwei</a></h2><span class="entry-date">14. Januar 2014</span></div>
+                <div class="post"><h2><a href="/3">Drei</a></h2><a rel="bookmark" title="09:30">ohne Datum</a></div>""";
+        SelectorRules rules = new SelectorRules(Selector.parse("div.post"), Selector.parse("h2"), Selector.parse("h2 a"),
+                Selector.parse(".entry-date"), Selector.NONE, Selector.NONE, Selector.parse("a[rel=bookmark]@title"));
+
+        assertThat(extract(html, rules).items()).extracting(RawItem::date)
+                .containsExactly("13. Januar 2014 16:01", "14. Januar 2014", "");
+    }
+
+    @Test
+    void doubleEncodedTitlesAndSummariesAreRepaired() throws ExtractException {
+        String html = "<article><h2><a href='/1'>GebÃ¼hren â€“ was sich Ã¤ndert</a></h2><p>Ab 2025 â€ž gÃ¼nstiger â€œ</p></article>"
+                + "<article><h2><a href='/2'>Gebühren – was sich ändert</a></h2><p>Café für 5 €</p></article>";
+
+        assertThat(extract(html, rules("article", "h2", "h2 a", "", "p", "")).items())
+                .extracting(RawItem::title, RawItem::summary)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Gebühren – was sich ändert", "Ab 2025 „ günstiger “"),
+                        org.assertj.core.groups.Tuple.tuple("Gebühren – was sich ändert", "Café für 5 €"));
+    }
+
+    @Test
     void withoutDateSelectorATimeElementWithDatetimeIsUsed() throws ExtractException {
         String html = "<li><a href='/x'>X</a> <time datetime='2024-06-01T08:00:00Z'>gestern</time></li>";
 

@@ -63,6 +63,9 @@ class RegionMapperTest {
         "Wolfsburg;Wolfsburg", "Stadthagen;Stadthagen", "Stadt Hagen;Hagen", "Lutherstadt Wittenberg;Lutherstadt Wittenberg",
         "Wittenberg;Lutherstadt Wittenberg", "Landkreis Wittenberg;Landkreis Wittenberg", "Brandenburg an der Havel;Brandenburg an der Havel",
         "Friedberg (Hessen);Friedberg (Hessen)", "Gießen;Gießen", "Giessen;Gießen", "Region Stuttgart;Stuttgart",
+        "Wolgast;Wolgast", "Weilburg;Weilburg", "Bad Camberg;Bad Camberg", "Eichstätt;Eichstätt",
+        "Landkreis Eichstätt;Landkreis Eichstätt", "Münster;Münster", "Münster (Hessen);Münster (Hessen)",
+        "Winsen;Winsen (Luhe)", "Oelsnitz (Vogtlandkreis);Oelsnitz (Vogtlandkreis)",
     })
     void resolvesKreiseAndTownsInTheirUsualForms(String name, String canonical) {
         assertThat(REGIONS.canonical(name)).contains(canonical);
@@ -129,7 +132,9 @@ class RegionMapperTest {
         "Updated Debian 11: 11.3 released", "Hof: Wie der Bauernhof digital wird", "Roth: Kultur braucht Geld",
         "Lage: Angespannt", "Wetter: Sturm zieht auf", "BW: Neue Panzer bestellt", "HE: Lorem ipsum",
         "Nice: a small library", "Reading: notes on Kafka", "„Bayern“: Zitat des Tages", "Ask HN: Anyone in Vienna?",
-        "Sachsen:Neue CIO", "Sachsen:", "Friedberg: Stadtrat tagt", "Steirische Neuwahlen: Schützenhöfers riskanter Poker"})
+        "Sachsen:Neue CIO", "Sachsen:", "Friedberg: Stadtrat tagt", "Steirische Neuwahlen: Schützenhöfers riskanter Poker",
+        "Lauterbach: Die Welle rollt", "Alpen: Gletscher schmelzen schneller", "Stein: Ein Stein des Anstoßes",
+        "Oelsnitz: Stadtrat tagt"})
     void neverTakesPeopleTopicsWordsOrAmbiguousNamesFromATitle(String title) {
         assertThat(REGIONS.fromTitle(title)).isEmpty();
     }
@@ -144,6 +149,8 @@ class RegionMapperTest {
         "Österreich: Neue Regierung;Österreich;Neue Regierung",
         "France: New law on data;Frankreich;New law on data",
         "Essen: Ruhrbahn testet KI;Essen;Ruhrbahn testet KI",
+        "Wolgast: Peenebrücke wird saniert;Wolgast;Peenebrücke wird saniert",
+        "Stadt Lauterbach: Neues Bürgerbüro;Lauterbach;Neues Bürgerbüro",
         "Landeshauptstadt Düsseldorf: Neues Portal;Düsseldorf;Neues Portal",
         "Freistaat Thüringen: Neue E-Akte;Thüringen;Neue E-Akte",
         "Brüssel: EU-Kommission legt Entwurf vor;Brüssel;EU-Kommission legt Entwurf vor",

@@ -58,6 +58,7 @@ class TextCleanerTest {
         "The release is out […]|The release is out",
         "The release is out. Continue reading →|The release is out.",
         "Das Portal ist online. [...] Weiterlesen »|Das Portal ist online.",
+        "Configurable file caches, inline shortcodes, and more … Read More »|Configurable file caches, inline shortcodes, and more …",
     })
     void removesReadMoreTails(String text, String expected) {
         assertThat(TextCleaner.stripReadMore(text)).isEqualTo(expected);

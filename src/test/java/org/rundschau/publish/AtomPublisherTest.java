@@ -127,7 +127,7 @@ class AtomPublisherTest {
 
         List<String> iris = new ArrayList<>(atom.all("//@href | //@scheme | //a:generator/@uri"));
         iris.addAll(atom.all("//a:id"));
-        assertThat(atom.count("//@href")).isEqualTo(1 + (ENTRIES.size() - 1) + ENTRIES.size());
+        assertThat(atom.count("//@href")).isEqualTo(2 + (ENTRIES.size() - 1) + ENTRIES.size());
         assertThat(iris).allSatisfy(iri -> assertThat(URI.create(iri).isAbsolute()).as(iri).isTrue());
     }
 
@@ -332,7 +332,8 @@ class AtomPublisherTest {
         assertThat(atom.one("/a:feed/a:title")).isEqualTo("Kommunale Digitalnachrichten");
         assertThat(atom.one("/a:feed/a:link[@rel='self']/@href")).isEqualTo("https://news.example.org/feed.atom");
         assertThat(atom.one("/a:feed/a:link[@rel='self']/@type")).isEqualTo("application/atom+xml");
-        assertThat(atom.count("/a:feed/a:link[@rel='alternate']")).isZero();
+        assertThat(atom.one("/a:feed/a:link[@rel='alternate']/@href")).isEqualTo("https://news.example.org/index.html");
+        assertThat(atom.one("/a:feed/a:link[@rel='alternate']/@type")).isEqualTo("text/html");
         assertThat(atom.one("/a:feed/@xml:lang")).isEqualTo("de");
         assertThat(atom.one("/a:feed/a:generator")).isEqualTo("Rundschau");
         assertThat(atom.one("/a:feed/a:generator/@uri")).isEqualTo("https://rundschau.example.org/");
@@ -342,10 +343,23 @@ class AtomPublisherTest {
     }
 
     @Test
-    void feedWithoutSelfHasNoSelfLink() {
+    void feedWithoutSelfLinksItselfAndItsPageRelatively() {
         String xml = publisher.render(ENTRIES, new FeedConfig(FEED.title(), FEED.id(), "", 100), SOURCES);
 
-        assertThat(new AtomXPath(xml).count("/a:feed/a:link")).isZero();
+        AtomXPath atom = new AtomXPath(xml);
+        assertThat(atom.one("/a:feed/a:link[@rel='self']/@href")).isEqualTo("feed.atom");
+        assertThat(atom.one("/a:feed/a:link[@rel='alternate']/@href")).isEqualTo("index.html");
+        assertThat(atom.count("/a:feed/a:link")).isEqualTo(2);
+    }
+
+    @Test
+    void configuredWebPageIsTheAlternateLink() {
+        FeedConfig feed = new FeedConfig(FEED.title(), FEED.id(), FEED.self(), 100, "https://www.example.org/nachrichten",
+                25, "");
+
+        AtomXPath atom = new AtomXPath(publisher.render(ENTRIES, feed, SOURCES));
+
+        assertThat(atom.one("/a:feed/a:link[@rel='alternate']/@href")).isEqualTo("https://www.example.org/nachrichten");
     }
 
     @Test

@@ -338,10 +338,104 @@ class ItemStoreTest {
             pool.shutdown();
         }
         assertThat(store.newest(1_000)).hasSize(400);
+        assertThat(store.lastSequence()).isEqualTo(400);
+        assertThat(store.inSequence(0, 400)).hasSize(400);
     }
 
     @Test
     void anEmptyListChangesNothing() throws StoreException {
         assertThat(store.save(SOURCE, List.of(), T0)).isEqualTo(StoreResult.NOTHING);
+    }
+
+    // --- reading for the feeds ------------------------------------------------------------------
+
+    private static Item of(String source, String key, String region, Instant published) {
+        return new Item(source, key, "", published, true, region, "Titel " + key, "", false, "https://example.org/" + key);
+    }
+
+    @Test
+    void sequenceNumbersFollowTheOrderOfStoringNotThePublishedDate() throws StoreException {
+        assertThat(store.lastSequence()).isZero();
+        store.save(SOURCE, List.of(a, b), T0);
+        Item older = dated("old", "Alte Meldung", T0.minus(Duration.ofDays(400)));
+        store.save(SOURCE, List.of(older, a), LATER);
+        store.save("egovernment", List.of(of("egovernment", "e", "", MUCH_LATER)), T0);
+
+        assertThat(store.lastSequence()).isEqualTo(4);
+        assertThat(store.inSequence(0, 4)).extracting(Entry::title)
+                .containsExactly(a.title(), b.title(), "Alte Meldung", "Titel e");
+        assertThat(store.inSequence(2, 3)).extracting(Entry::title).containsExactly("Alte Meldung");
+        assertThat(store.inSequence(4, 10)).isEmpty();
+    }
+
+    @Test
+    void anUpdateKeepsTheSequenceNumber() throws StoreException {
+        store.save(SOURCE, List.of(a, b), T0);
+        store.save(SOURCE, List.of(withTitle(a, "Neuer Titel")), LATER);
+
+        assertThat(store.lastSequence()).isEqualTo(2);
+        assertThat(store.inSequence(0, 1)).extracting(Entry::title).containsExactly("Neuer Titel");
+    }
+
+    @Test
+    void migrationNumbersItemsStoredBeforeItInFirstSeenOrder() throws StoreException {
+        db.close();
+        Path file = dir.resolve("old.db");
+        try (Database old = Database.open(file, Migration.fromClasspath().subList(0, 1))) {
+            // As version 1 stored them (today's ItemStore needs the later schema): c first, then a and b.
+            old.write("store three items as version 1 did", conn -> {
+                try (var ps = conn.prepareStatement("INSERT INTO item VALUES (?, ?, ?, '', ?, ?, ?, 0, ?, ?, 1, ?, ?, ?)")) {
+                    for (Item item : List.of(c, a, b)) {
+                        Instant seen = item == c ? MUCH_LATER : T0;
+                        Object[] values = {item.sourceId(), item.key(), BASE + item.key(), item.link(), item.title(),
+                                item.summary(), item.region(), item.published().toEpochMilli(), seen.toEpochMilli(),
+                                item.published().toEpochMilli(), "h-" + item.key()};
+                        for (int i = 0; i < values.length; i++) ps.setObject(i + 1, values[i]);
+                        ps.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        }
+        db = Database.open(file);
+        store = new ItemStore(db, BASE);
+        store.save(SOURCE, List.of(dated("d", "Danach", T0)), T0);
+
+        assertThat(store.inSequence(0, 4)).extracting(Entry::title)
+                .containsExactly(a.title(), b.title(), c.title(), "Danach");
+    }
+
+    @Test
+    void newestOfEachSourceKeepsTheNewestFewOfEverySource() throws StoreException {
+        List<Item> busy = IntStream.range(0, 5).mapToObj(i -> of("busy", "b" + i, "", T0.minusSeconds(i))).toList();
+        store.save("busy", busy, T0);
+        store.save("quiet", List.of(of("quiet", "q0", "", T0.minus(Duration.ofDays(30)))), T0);
+
+        assertThat(store.newestOfEachSource(2)).extracting(Entry::title)
+                .containsExactly("Titel b0", "Titel b1", "Titel q0");
+        assertThatThrownBy(() -> store.newestOfEachSource(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void newestInRegionAndOfSourceSelectExactlyThatRegionOrSource() throws StoreException {
+        store.save("one", List.of(of("one", "x1", "Baden-Württemberg", T0), of("one", "x2", "Bayern", LATER),
+                of("one", "x3", "Baden-Württemberg", MUCH_LATER)), T0);
+        store.save("two", List.of(of("two", "y1", "Baden-Württemberg", LATER)), T0);
+
+        assertThat(store.newestInRegion("Baden-Württemberg", 10)).extracting(Entry::title)
+                .containsExactly("Titel x3", "Titel y1", "Titel x1");
+        assertThat(store.newestInRegion("Baden-Württemberg", 1)).extracting(Entry::title).containsExactly("Titel x3");
+        assertThat(store.newestInRegion("baden-württemberg", 10)).isEmpty();
+        assertThat(store.newestOfSource("one", 2)).extracting(Entry::title).containsExactly("Titel x3", "Titel x2");
+        assertThat(store.newestOfSource("three", 2)).isEmpty();
+    }
+
+    @Test
+    void regionsComeInTheOrderTheyFirstAppeared() throws StoreException {
+        store.save("one", List.of(of("one", "x1", "Köln", T0), of("one", "x2", "", T0)), T0);
+        store.save("two", List.of(of("two", "y1", "Bayern", MUCH_LATER), of("two", "y2", "Köln", LATER),
+                of("two", "y3", "Aachen", T0)), T0);
+
+        assertThat(store.regions()).containsExactly("Köln", "Bayern", "Aachen");
     }
 }

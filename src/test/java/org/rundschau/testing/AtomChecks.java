@@ -63,6 +63,21 @@ public final class AtomChecks {
         assertThat(rules.output()).contains(file + " validates").doesNotContain("fails");
     }
 
+    /** Like {@link #assertValid} for many files, with one run of each validator. */
+    public static void assertAllValid(List<Path> files) {
+        assertThat(files).isNotEmpty();
+        Path[] all = files.toArray(Path[]::new);
+        Outcome grammar = relaxNg(all);
+        assertThat(grammar.passed()).as("jing: %s", grammar.output()).isTrue();
+        assertThat(grammar.output()).isEmpty();
+        Outcome rules = schematron(all);
+        assertThat(rules.passed()).as("xmllint --schematron: %s", rules.output()).isTrue();
+        assertThat(rules.output()).doesNotContain("fails");
+        for (Path file : files) {
+            assertThat(rules.output()).contains(file + " validates");
+        }
+    }
+
     private static void files(List<String> command, Path... files) {
         for (Path file : files) {
             command.add(file.toString());

@@ -1,0 +1,84 @@
+package org.rundschau.cli;
+
+import ch.qos.logback.classic.Level;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.rundschau.config.AppConfig;
+import org.rundschau.serve.FeedServer;
+import org.rundschau.store.Database;
+import org.rundschau.store.SourceStatusStore;
+import org.rundschau.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the output folder over HTTP until stopped (SIGTERM or Ctrl-C): the feeds and pages",
+                "with ETag, Last-Modified, 304 and gzip, and /health as JSON for monitoring.",
+                "Publishing is left to another process (once from cron, or run); use run --serve for both in one.",
+                "Safe to run beside run: it takes no lock and only reads the database."})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+    @Mixin
+    ServerOptions server;
+    @Spec
+    CommandSpec spec;
+
+    /** Released to stop; the JVM shutdown hook releases it on SIGTERM/Ctrl-C. Tests release it directly. */
+    final CountDownLatch stop = new CountDownLatch(1);
+    /** Completed with the listening address once the server runs (tests use it to find port 0's port). */
+    final CompletableFuture<InetSocketAddress> serving = new CompletableFuture<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() throws InterruptedException {
+        common.applyLogging(Level.INFO);
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<String> problem = server.problem();
+        if (problem.isPresent()) {
+            err.println(problem.get());
+            return ExitCode.USAGE;
+        }
+        Optional<AppConfig> loaded = ConfigFile.load(common, err);
+        if (loaded.isEmpty()) return ExitCode.USAGE;
+        AppConfig config = loaded.get();
+        Thread hook = new Thread(this::stopAndWait, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        // No writer lock: serve only reads the health, beside a run or a cron once that writes.
+        try (Database database = Database.open(config.database());
+             FeedServer feeds = server.start(config, App.health(new SourceStatusStore(database), () -> config),
+                     spec.commandLine().getOut())) {
+            serving.complete(feeds.address());
+            stop.await();
+            return ExitCode.OK;
+        } catch (StoreException | IOException e) {
+            err.println(e.getMessage());
+            return ExitCode.INTERNAL;
+        } finally {
+            serving.completeExceptionally(new IllegalStateException("serve stopped"));
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already running the hook: nothing to remove
+            }
+        }
+    }
+
+    private void stopAndWait() {
+        stop.countDown();
+        try {
+            stopped.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.rundschau.cli;
+
+import ch.qos.logback.classic.Level;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.rundschau.config.AppConfig;
+import org.rundschau.config.SourceConfig;
+import org.rundschau.model.SourceStatus;
+import org.rundschau.store.Database;
+import org.rundschau.store.SourceStatusStore;
+import org.rundschau.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Show the health of every configured source: last success, failures, last error, next attempt.",
+                "Exit 0 when every source is healthy, 1 when some are failing. Safe to run beside `run`."})
+final class StatusCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Mixin
+    CommonOptions common;
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--json", description = "Print JSON (one object per source) instead of a table.")
+    boolean json;
+
+    /** One configured source with its stored health. */
+    record Row(SourceConfig source, SourceStatus status) {
+        String state() {
+            if (status.lastAttempt() == null) return "new";
+            return status.healthy() ? "ok" : "FAILING";
+        }
+    }
+
+    @Override
+    public Integer call() {
+        common.applyLogging(Level.WARN);
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<AppConfig> loaded = ConfigFile.load(common, err);
+        if (loaded.isEmpty()) return ExitCode.USAGE;
+        AppConfig config = loaded.get();
+        List<Row> rows;
+        try (Database db = Database.open(config.database())) {
+            SourceStatusStore statuses = new SourceStatusStore(db);
+            rows = new java.util.ArrayList<>();
+            for (SourceConfig source : config.sources()) rows.add(new Row(source, statuses.load(source.id())));
+        } catch (StoreException e) {
+            err.println(e.getMessage());
+            return ExitCode.INTERNAL;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) printJson(out, rows);
+        else printTable(out, rows, config.timezone());
+        return rows.stream().anyMatch(r -> !r.status().healthy()) ? ExitCode.SOURCES_FAILED : ExitCode.OK;
+    }
+
+    private static void printTable(PrintWriter out, List<Row> rows, ZoneId zone) {
+        int idWidth = Math.max(6, rows.stream().mapToInt(r -> r.source().id().length()).max().orElse(6));
+        String format = "%-" + idWidth + "s  %-7s  %-16s  %8s  %4s  %5s  %-16s  %s%n";
+        out.printf(format, "SOURCE", "STATE", "LAST SUCCESS", "FAILURES", "HTTP", "ITEMS", "NEXT ATTEMPT", "LAST ERROR");
+        for (Row row : rows) {
+            SourceStatus s = row.status();
+            out.printf(format, row.source().id(), row.state(), time(s.lastSuccess(), zone, "never"),
+                    s.consecutiveFailures(), s.lastHttpStatus() == 0 ? "-" : Integer.toString(s.lastHttpStatus()),
+                    s.itemsLastSuccess(), time(s.nextAttempt(), zone, "on schedule"), s.lastError());
+        }
+    }
+
+    private static String time(Instant instant, ZoneId zone, String none) {
+        return instant == null ? none : TIME.format(instant.atZone(zone));
+    }
+
+    private static void printJson(PrintWriter out, List<Row> rows) {
+        out.println("[");
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            SourceStatus s = row.status();
+            out.printf("  {\"id\": %s, \"name\": %s, \"url\": %s, \"state\": %s, \"lastAttempt\": %s, "
+                            + "\"lastSuccess\": %s, \"consecutiveFailures\": %d, \"lastError\": %s, "
+                            + "\"lastHttpStatus\": %d, \"itemsLastSuccess\": %d, \"nextAttempt\": %s}%s%n",
+                    Json.string(row.source().id()), Json.string(row.source().name()),
+                    Json.string(row.source().url().toString()), Json.string(row.state().toLowerCase(java.util.Locale.ROOT)),
+                    Json.instant(s.lastAttempt()), Json.instant(s.lastSuccess()), s.consecutiveFailures(),
+                    Json.string(s.lastError()), s.lastHttpStatus(), s.itemsLastSuccess(), Json.instant(s.nextAttempt()),
+                    i + 1 < rows.size() ? "," : "");
+        }
+        out.println("]");
+    }
+}

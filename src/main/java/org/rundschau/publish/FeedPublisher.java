@@ -1,0 +1,59 @@
+package org.rundschau.publish;
+
+import java.util.Map;
+import java.util.Objects;
+import org.rundschau.config.FeedConfig;
+import org.rundschau.config.SourceConfig;
+import org.rundschau.model.Entry;
+
+/**
+ * Renders every feed of a publication ({@link FeedLayout} lists them) and adds them to it: the
+ * combined feed as Atom, RSS 2.0 and JSON Feed 1.1 with its new archive pages, one Atom feed per
+ * region and one per source.
+ *
+ * <p>Order of writing: archive pages first, then the region and source feeds, then the combined
+ * feed, so a reader never finds a link to a document not yet written. Region and source feeds
+ * that are no longer part of the publication are removed.
+ */
+public final class FeedPublisher {
+    private final AtomPublisher atom;
+    private final RssPublisher rss;
+    private final JsonFeedPublisher json;
+
+    public FeedPublisher(AtomPublisher atom, RssPublisher rss, JsonFeedPublisher json) {
+        this.atom = Objects.requireNonNull(atom, "atom");
+        this.rss = Objects.requireNonNull(rss, "rss");
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    /**
+     * @param sources configured sources by id, for each entry's origin
+     * @throws IllegalArgumentException when {@code feed.self()} is set but not an absolute http(s) URL
+     */
+    public void addTo(Publication publication, FeedContent content, FeedConfig feed,
+                      Map<String, SourceConfig> sources) {
+        FeedLayout layout = new FeedLayout(feed);
+        for (FeedContent.ArchivePage page : content.newArchivePages()) {
+            publication.addOnce(FeedLayout.archivePage(page.number()),
+                    atom.renderBytes(layout.archiveHead(page.number()), newestFirst(page), feed, sources));
+        }
+        for (FeedContent.RegionFeed region : content.regions()) {
+            publication.add(FeedLayout.regionFeed(region.slug()),
+                    atom.renderBytes(layout.regionHead(region.region(), region.slug()), region.entries(), feed, sources));
+        }
+        for (FeedContent.SourceFeed source : content.sources()) {
+            publication.add(FeedLayout.sourceFeed(source.source().id()),
+                    atom.renderBytes(layout.sourceHead(source.source()), source.entries(), feed, sources));
+        }
+        publication.prune(FeedLayout.REGION_FOLDER, ".atom");
+        publication.prune(FeedLayout.SOURCE_FOLDER, ".atom");
+        publication.add(FeedLayout.COMBINED_RSS, rss.renderBytes(layout, content.combined(), feed, sources));
+        publication.add(FeedLayout.COMBINED_JSON, json.renderBytes(layout, content.combined(), feed, sources));
+        publication.add(FeedLayout.COMBINED_ATOM,
+                atom.renderBytes(layout.combinedHead(content.archivePages()), content.combined(), feed, sources));
+    }
+
+    private static java.util.List<Entry> newestFirst(FeedContent.ArchivePage page) {
+        return page.entries().stream().sorted(FairShare.NEWEST_FIRST).toList();
+    }
+}

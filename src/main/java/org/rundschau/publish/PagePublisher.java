@@ -1,0 +1,83 @@
+package org.rundschau.publish;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.rundschau.config.AppConfig;
+import org.rundschau.model.Entry;
+import org.rundschau.model.SourceStatus;
+
+/**
+ * Writes the HTML pages: {@code index.html} with the newest entries grouped by day, every region and
+ * every source with its health, and one page per region, {@code region/<slug>.html}. Pages are
+ * written atomically and only when their bytes change (see {@link AtomicFile}); they contain no time
+ * of writing, so an unchanged store gives unchanged pages.
+ *
+ * <p>The pages show entries only: a failing source's error text appears in its health line and never
+ * as an entry. A region page that no longer has entries in the window given is left in place (a
+ * bookmark keeps working), but no longer linked.
+ */
+public final class PagePublisher {
+    /** The main page, in the output folder. */
+    public static final String INDEX = "index.html";
+
+    /**
+     * @param entries  newest first and without repeated entry ids, as the store returns them. The index
+     *                 shows the first {@code feed.entries()} of them; each region page shows up to as many
+     *                 of its region, so pass more entries than that for region pages that reach further back
+     * @param statuses stored health per source; a configured source without one is shown as not fetched yet
+     * @return the files that were written because their content changed, region pages first, the index last
+     * @throws IOException when a page cannot be written
+     */
+    public List<Path> write(AppConfig config, List<Entry> entries, List<SourceStatus> statuses) throws IOException {
+        PageRenderer renderer = new PageRenderer(config);
+        int limit = config.feed().entries();
+        List<Entry> distinct = distinct(entries);
+        List<Region> regions = regions(distinct, limit, Collator.getInstance(config.locale()));
+        List<Path> written = new ArrayList<>();
+        for (Region region : regions) {
+            write(config.output().resolve("region").resolve(region.slug() + ".html"), renderer.region(region, regions),
+                    written);
+        }
+        // Last, so the index never links to a region page not written yet.
+        write(config.output().resolve(INDEX),
+                renderer.index(distinct.subList(0, Math.min(limit, distinct.size())), regions, statuses), written);
+        return written;
+    }
+
+    private static void write(Path file, String page, List<Path> written) throws IOException {
+        if (new AtomicFile(file).replaceIfChanged(page.getBytes(StandardCharsets.UTF_8))) {
+            written.add(file);
+        }
+    }
+
+    private static List<Entry> distinct(List<Entry> entries) {
+        Set<String> ids = new HashSet<>();
+        return entries.stream().filter(e -> ids.add(e.entryId())).toList();
+    }
+
+    /**
+     * Entries grouped by the slug of their region, so two spellings of one region share a page; the page
+     * takes the spelling of its newest entry. Sorted by name in the feed's language.
+     */
+    static List<Region> regions(List<Entry> entries, int limit, Collator collator) {
+        Map<String, List<Entry>> bySlug = new LinkedHashMap<>();
+        for (Entry entry : entries) {
+            if (entry.region().isBlank()) continue;
+            List<Entry> region = bySlug.computeIfAbsent(RegionSlugs.of(entry.region()), slug -> new ArrayList<>());
+            if (region.size() < limit) region.add(entry);
+        }
+        return bySlug.entrySet().stream()
+                .map(e -> new Region(e.getKey(), e.getValue().get(0).region().strip(), e.getValue()))
+                .sorted(Comparator.comparing(Region::name, collator).thenComparing(Region::slug))
+                .toList();
+    }
+}

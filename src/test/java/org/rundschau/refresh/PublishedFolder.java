@@ -1,0 +1,114 @@
+package org.rundschau.refresh;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.rundschau.config.FeedConfig;
+import org.rundschau.publish.AtomPublisher;
+import org.rundschau.publish.FeedArchive;
+import org.rundschau.publish.FeedPublisher;
+import org.rundschau.publish.Generator;
+import org.rundschau.publish.HubNotifier;
+import org.rundschau.publish.JsonFeedPublisher;
+import org.rundschau.publish.RssPublisher;
+import org.rundschau.store.ItemStore;
+import org.rundschau.store.SourceStatusStore;
+import org.rundschau.publish.OpmlPublisher;
+import org.rundschau.publish.PagePublisher;
+import org.rundschau.store.StoreException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/** A publication of the {@link RealisticStore} into {@code <dir>/public}, and what its documents say. */
+final class PublishedFolder {
+    static final String ATOM = "http://www.w3.org/2005/Atom";
+    static final String BASE = "https://news.example.org/";
+    static final int PAGE_SIZE = 20;
+    static final int ENTRIES = 30;
+    static final int PER_SOURCE = 5;
+
+    private final Path dir;
+    private final ItemStore store;
+    private final SourceStatusStore statuses;
+
+    PublishedFolder(Path dir, ItemStore store, SourceStatusStore statuses) {
+        this.dir = dir;
+        this.store = store;
+        this.statuses = statuses;
+    }
+
+    static FeedConfig feed(String hub) {
+        return new FeedConfig("Kommunale Digitalnachrichten", RealisticStore.FEED_ID, BASE + "feed.atom", ENTRIES, "",
+                PER_SOURCE, hub);
+    }
+
+    Republisher.Published publish(FeedConfig feed) throws StoreException, IOException {
+        Generator generator = new Generator("Rundschau", "", "test");
+        Republisher republisher = new Republisher(store, statuses, new FeedPublisher(new AtomPublisher("de", generator),
+                new RssPublisher("de", generator), new JsonFeedPublisher("de")), new FeedArchive(PAGE_SIZE),
+                new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(5), "Rundschau/test"),
+                new PagePublisher(), new OpmlPublisher());
+        return republisher.publish(RealisticStore.config(dir, feed));
+    }
+
+    Path out() {
+        return dir.resolve("public");
+    }
+
+    /** Every file under the output folder, as a path relative to it. */
+    List<String> files() throws IOException {
+        try (Stream<Path> files = Files.walk(out())) {
+            return files.filter(Files::isRegularFile).map(f -> out().relativize(f).toString().replace('\\', '/')).toList();
+        }
+    }
+
+    List<Element> entries(String path) throws Exception {
+        NodeList list = document(path).getElementsByTagNameNS(ATOM, "entry");
+        List<Element> entries = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) entries.add((Element) list.item(i));
+        return entries;
+    }
+
+    List<String> entryTitles(String path) throws Exception {
+        return entries(path).stream().map(e -> text(e, "title")).toList();
+    }
+
+    Instant updated(String path) throws Exception {
+        return Instant.parse(feedChild(path, "updated", "").orElseThrow().getTextContent());
+    }
+
+    /** The output path the feed-level link {@code rel} of {@code path} points to; null when there is none. */
+    String link(String path, String rel) throws Exception {
+        return feedChild(path, "link", rel).map(e -> e.getAttribute("href"))
+                .map(href -> href.startsWith(BASE) ? href.substring(BASE.length()) : href).orElse(null);
+    }
+
+    private java.util.Optional<Element> feedChild(String path, String name, String rel) throws Exception {
+        for (Node n = document(path).getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getLocalName().equals(name) && (rel.isEmpty() || e.getAttribute("rel").equals(rel))) {
+                return java.util.Optional.of(e);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private Document document(String path) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(out().resolve(path).toFile());
+    }
+
+    static String text(Element entry, String name) {
+        NodeList list = entry.getElementsByTagNameNS(ATOM, name);
+        return list.getLength() == 0 ? "" : list.item(0).getTextContent();
+    }
+}

@@ -1,0 +1,129 @@
+package org.rundschau.refresh;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rundschau.refresh.RealisticStore.T0;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rundschau.config.FeedConfig;
+import org.rundschau.model.Item;
+import org.rundschau.store.Database;
+import org.rundschau.store.ItemStore;
+import org.rundschau.store.StoreException;
+
+/** Publishing again and again: what must stay the same, what must change, and the WebSub hub. */
+@WireMockTest
+class RepublishingTest {
+    private static final FileTime PAST = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+
+    @TempDir
+    Path dir;
+    Database db;
+    ItemStore store;
+    PublishedFolder folder;
+
+    @BeforeEach
+    void fillTheStore() throws StoreException {
+        db = Database.open(dir.resolve("data/r.db"));
+        store = new ItemStore(db, "tag:rundschau.example.org,2026:");
+        RealisticStore.fill(store);
+        folder = new PublishedFolder(dir, store, new org.rundschau.store.SourceStatusStore(db));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void publishingAgainWithoutNewItemsWritesNothing() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        Map<String, byte[]> before = new HashMap<>();
+        for (String file : folder.files()) {
+            before.put(file, Files.readAllBytes(folder.out().resolve(file)));
+            Files.setLastModifiedTime(folder.out().resolve(file), PAST);
+        }
+
+        Republisher.Published again = folder.publish(PublishedFolder.feed(""));
+
+        assertThat(again.changed()).isFalse();
+        assertThat(folder.files()).containsExactlyInAnyOrderElementsOf(before.keySet());
+        for (String file : folder.files()) {
+            assertThat(Files.readAllBytes(folder.out().resolve(file))).as(file).isEqualTo(before.get(file));
+            assertThat(Files.getLastModifiedTime(folder.out().resolve(file))).as(file).isEqualTo(PAST);
+        }
+    }
+
+    @Test
+    void fullArchivePagesNeverChangeAndNewOnesAppear() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        Map<String, byte[]> pages = new HashMap<>();
+        for (String page : List.of("archive/1.atom", "archive/2.atom", "archive/3.atom", "archive/4.atom")) {
+            pages.put(page, Files.readAllBytes(folder.out().resolve(page)));
+            Files.setLastModifiedTime(folder.out().resolve(page), PAST);
+        }
+        store.save("kommune21", List.of(new Item("kommune21", "row3", "", Instant.parse("2025-02-06T23:00:00Z"), true,
+                "Sachsen", "Neue CIO für den Freistaat (korrigiert)", "Korrektur.", false,
+                "https://www.kommune21.de/k21-meldungen/sachsen-neue-cio-fuer-den-freistaat/")), T0.plusSeconds(600));
+        store.save("ticker", RealisticStore.ticker(70, 100), T0.plusSeconds(900));
+
+        folder.publish(PublishedFolder.feed(""));
+
+        for (Map.Entry<String, byte[]> page : pages.entrySet()) {
+            Path file = folder.out().resolve(page.getKey());
+            assertThat(Files.readAllBytes(file)).as(page.getKey()).isEqualTo(page.getValue());
+            assertThat(Files.getLastModifiedTime(file)).as(page.getKey()).isEqualTo(PAST);
+        }
+        assertThat(folder.files()).contains("archive/5.atom", "archive/6.atom").doesNotContain("archive/7.atom");
+        assertThat(folder.link("feed.atom", "prev-archive")).isEqualTo("archive/6.atom");
+        assertThat(folder.link("archive/5.atom", "prev-archive")).isEqualTo("archive/4.atom");
+        assertThat(folder.entryTitles("feed.atom")).contains("Sachsen: Neue CIO für den Freistaat (korrigiert)");
+    }
+
+    @Test
+    void theHubIsToldOnlyWhenTheCombinedFeedsChange(WireMockRuntimeInfo hub) throws Exception {
+        hub.getWireMock().register(post(urlEqualTo("/hub")).willReturn(aResponse().withStatus(204)));
+        FeedConfig feed = PublishedFolder.feed(hub.getHttpBaseUrl() + "/hub");
+
+        folder.publish(feed);
+        assertThat(hub.getWireMock().find(postRequestedFor(urlEqualTo("/hub")))).hasSize(3);
+        hub.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/hub"))
+                .withRequestBody(containing("hub.mode=publish&hub.url=https%3A%2F%2Fnews.example.org%2Ffeed.atom")));
+        hub.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/hub"))
+                .withRequestBody(containing("hub.url=https%3A%2F%2Fnews.example.org%2Ffeed.json")));
+        assertThat(folder.link("feed.atom", "hub")).isEqualTo(hub.getHttpBaseUrl() + "/hub");
+
+        folder.publish(feed);
+        assertThat(hub.getWireMock().find(postRequestedFor(urlEqualTo("/hub")))).hasSize(3);
+
+        store.save("ticker", RealisticStore.ticker(70, 71), T0.plusSeconds(60));
+        folder.publish(feed);
+        assertThat(hub.getWireMock().find(postRequestedFor(urlEqualTo("/hub")))).hasSize(6);
+    }
+
+    @Test
+    void aFailingHubDoesNotFailThePublication(WireMockRuntimeInfo hub) throws Exception {
+        hub.getWireMock().register(post(urlEqualTo("/hub")).willReturn(aResponse().withStatus(503)));
+
+        Republisher.Published published = folder.publish(PublishedFolder.feed(hub.getHttpBaseUrl() + "/hub"));
+
+        assertThat(published.changed()).isTrue();
+        assertThat(folder.entries("feed.atom")).isNotEmpty();
+    }
+}
