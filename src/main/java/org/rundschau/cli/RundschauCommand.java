@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** The {@code rundschau} command and its subcommands. */
 @Command(name = "rundschau", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Aggregates HTML listing pages and RSS/Atom feeds into one clean, valid Atom feed.",
-        subcommands = {OnceCommand.class, RunCommand.class, ValidateCommand.class, CheckCommand.class},
+        subcommands = {OnceCommand.class, RunCommand.class, ValidateCommand.class, CheckCommand.class,
+                SuggestCommand.class, ImportOpmlCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 published but some sources failed, 2 bad usage or config, 3 internal error."})
 public final class RundschauCommand implements Callable<Integer> {
     @Spec

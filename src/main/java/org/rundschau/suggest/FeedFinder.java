@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.rundschau.extract.ExtractException;
 import org.rundschau.extract.FeedExtractor;
@@ -39,8 +40,12 @@ public final class FeedFinder {
 
     /** The feeds the page declares in its markup, in page order, without fetching anything. */
     public static List<FeedLink> declared(Page page) {
+        return declared(HtmlDocuments.parse(page));
+    }
+
+    static List<FeedLink> declared(Document document) {
         Map<URI, FeedLink> found = new LinkedHashMap<>();
-        for (Element link : HtmlDocuments.parse(page).select("link[href][rel]")) {
+        for (Element link : document.select("link[href][rel]")) {
             List<String> rel = List.of(link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"));
             String type = link.attr("type").toLowerCase(Locale.ROOT);
             if (!rel.contains("alternate") || !(type.contains("rss") || type.contains("atom"))) continue;

@@ -50,7 +50,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"once", "validate", "check"})
+    @ValueSource(strings = {"once", "validate", "check", "suggest", "import-opml"})
     void everyCommandHasHelp(String command) {
         CommandRun run = run(command, "--help");
         assertThat(run.code()).isZero();
