@@ -84,7 +84,10 @@ final class CheckCommand implements Callable<Integer> {
             report.print(extracted);
         } else {
             err.printf("%s: %s%n", source.get().id(), result.error());
-            if (result instanceof SourcePreview.ExtractFailed failed) {
+            if (result instanceof SourcePreview.FetchFailed failed) {
+                Advice.forFetch(failed.error(), failed.httpStatus()).ifPresent(err::println);
+            } else if (result instanceof SourcePreview.ExtractFailed failed) {
+                Advice.forExtract(failed.error(), source.get().url().toString()).ifPresent(err::println);
                 report.print(failed, stages.listFinder());
             }
         }
@@ -113,6 +116,9 @@ final class CheckCommand implements Callable<Integer> {
     private SourceConfig adjusted(SourceConfig s) {
         ZoneId zone = timezone == null ? s.timezone() : ZoneId.of(timezone.strip());
         Locale lang = locale == null ? s.locale() : Locale.forLanguageTag(locale.strip().replace('_', '-'));
+        if (lang.getLanguage().isEmpty()) {
+            throw new IllegalArgumentException("--locale " + locale + " is not a language tag such as de, en or de-AT");
+        }
         SelectorRules rules = rules(s.selectors());
         return new SourceConfig(s.id(), s.name(), s.url(), rules == null ? SourceKind.FEED : SourceKind.HTML, s.region(),
                 zone, lang, s.schedule(), rules);

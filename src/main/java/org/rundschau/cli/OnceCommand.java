@@ -49,6 +49,7 @@ final class OnceCommand implements Callable<Integer> {
             return ExitCode.INTERNAL;
         } catch (IOException e) {
             err.println("publish: could not write to " + config.output() + ": " + e.getMessage());
+            err.println("Check that the folder can be created and that Rundschau may write there (config key `output`).");
             return ExitCode.INTERNAL;
         }
     }

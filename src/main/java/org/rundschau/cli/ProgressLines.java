@@ -76,6 +76,9 @@ final class ProgressLines {
         row("took", seconds(took));
         row("feed", published.combinedFeed() + " (" + PreviewReport.count(published.entries(), "entry") + ", "
                 + (published.changed() ? "written" : "unchanged, not rewritten") + ")");
+        if (failed.size() > skipped) {
+            row("next", "`rundschau check ID` shows why a source fails and what to try");
+        }
         out.flush();
     }
 

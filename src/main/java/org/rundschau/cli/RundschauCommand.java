@@ -27,9 +27,10 @@ public final class RundschauCommand implements Callable<Integer> {
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
-            command.getErr().println("internal error: " + e);
+            command.getErr().println("internal error (a bug in Rundschau, not a problem with your config): "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             if (verbose) e.printStackTrace(command.getErr());
-            else command.getErr().println("(run again with --verbose for details)");
+            else command.getErr().println("Run the command again with --verbose to see the stack trace, and report it.");
             return ExitCode.INTERNAL;
         });
         return cli.execute(args);

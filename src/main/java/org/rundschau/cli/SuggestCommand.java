@@ -84,6 +84,7 @@ final class SuggestCommand implements Callable<Integer> {
             page = fetched.page();
         } catch (FetchException e) {
             err.println(url + ": " + e.getMessage());
+            Advice.forFetch(e.getMessage(), e.httpStatus()).ifPresent(err::println);
             return ExitCode.SOURCES_FAILED;
         }
         String id = SourceIds.unique(SourceIds.fromHost(url),

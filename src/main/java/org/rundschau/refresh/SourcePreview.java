@@ -42,8 +42,12 @@ public final class SourcePreview {
         String error();
     }
 
-    /** Nothing came back to look at. */
-    public record FetchFailed(String error) implements Result {
+    /**
+     * Nothing came back to look at.
+     *
+     * @param httpStatus the HTTP status of the answer, 0 when none came
+     */
+    public record FetchFailed(String error, int httpStatus) implements Result {
         public FetchFailed {
             Objects.requireNonNull(error, "error");
         }
@@ -84,11 +88,11 @@ public final class SourcePreview {
         try {
             // Unconditional: a preview must show the page even when the store has validators for it.
             if (!(fetcher.fetch(source.url(), Validators.NONE) instanceof FetchResult.Fetched fetched)) {
-                return new FetchFailed("the server answered 304 Not Modified to an unconditional request");
+                return new FetchFailed("the server answered 304 Not Modified to an unconditional request", 304);
             }
             page = fetched.page();
         } catch (FetchException e) {
-            return new FetchFailed(e.getMessage());
+            return new FetchFailed(e.getMessage(), e.httpStatus());
         }
         Optional<HtmlSurvey.Survey> survey;
         try {

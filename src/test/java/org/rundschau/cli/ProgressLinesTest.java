@@ -62,6 +62,7 @@ class ProgressLinesTest {
                   items    3 new, 1 updated, 12 unchanged
                   took     4.2 s
                   feed     public/feed.atom (42 entries, written)
+                  next     `rundschau check ID` shows why a source fails and what to try
                 """.replace("\n", System.lineSeparator()));
     }
 
