@@ -149,7 +149,7 @@ class PipelineIT {
     void validateReportsTheSummaryOfAGoodConfig() {
         CommandRun run = run("validate", "--config", config.toString());
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("OK, 6 sources (1 HTML pages, 5 feeds)");
+        assertThat(run.out()).contains("OK, 6 sources (1 HTML page, 5 feeds)");
     }
 
     @Test
