@@ -29,7 +29,7 @@ final class PreviewWarnings {
         fields(d, raw, warnings);
         dates(source, d, warnings);
         if (d.kept() < d.extracted()) {
-            warnings.add((d.extracted() - d.kept()) + " items had nothing to publish (no title, link or teaser) and were dropped");
+            warnings.add(items(d.extracted() - d.kept()) + " had nothing to publish (no title, link or teaser) and were dropped");
         }
         return warnings;
     }
@@ -62,9 +62,9 @@ final class PreviewWarnings {
 
     private static void fields(Diagnostics d, List<RawItem> raw, List<String> warnings) {
         int untitled = d.extracted() - d.found().getOrDefault("title", 0);
-        if (untitled > 0) warnings.add(untitled + " items have no title");
+        if (untitled > 0) warnings.add(items(untitled) + (untitled == 1 ? " has" : " have") + " no title");
         int unlinked = d.extracted() - d.found().getOrDefault("link", 0);
-        if (unlinked > 0) warnings.add(unlinked + " items have no link");
+        if (unlinked > 0) warnings.add(items(unlinked) + (unlinked == 1 ? " has" : " have") + " no link");
         Map<String, Integer> byLink = new HashMap<>();
         raw.stream().map(RawItem::link).filter(l -> !l.isBlank()).map(LinkCleaner::canonical)
                 .forEach(l -> byLink.merge(l, 1, Integer::sum));
@@ -77,7 +77,7 @@ final class PreviewWarnings {
 
     private static void dates(SourceConfig source, Diagnostics d, List<String> warnings) {
         if (d.unreadableCount() > 0) {
-            warnings.add(d.unreadableCount() + " date texts could not be read as a complete date (day, month and year), "
+            warnings.add(d.unreadableCount() + (d.unreadableCount() == 1 ? " date text" : " date texts") + " could not be read as a complete date (day, month and year), "
                     + "e.g. `" + d.unreadableDates().get(0) + "`"
                     + (source.isHtml() ? "; point `date:` at an element that holds the full date" : ""));
         } else if (d.kept() > 0 && d.dated() == 0) {
@@ -85,5 +85,9 @@ final class PreviewWarnings {
                     + (source.isHtml() && !source.selectors().date().isPresent()
                     ? "; if the page shows dates, add a `date:` selector" : ""));
         }
+    }
+
+    private static String items(int n) {
+        return n == 1 ? "1 item" : n + " items";
     }
 }

@@ -13,6 +13,7 @@ final class Css {
     private static final Pattern IDENTIFIER = Pattern.compile("-?[A-Za-z_][A-Za-z0-9_-]*");
     // Classes with long numbers are per item (post-6195) or generated; state classes change.
     private static final Pattern NUMBERED = Pattern.compile(".*\\d{3,}.*");
+    private static final Pattern WORDY = Pattern.compile("[A-Za-z]{4,}");
     private static final Set<String> STATE = Set.of("active", "current", "selected", "first", "last", "odd", "even",
             "open", "show", "hidden", "visible", "clearfix", "lazyload", "lazyloaded");
 
@@ -32,6 +33,16 @@ final class Css {
     static boolean isStable(String name) {
         return IDENTIFIER.matcher(name).matches() && !NUMBERED.matcher(name).matches()
                 && !STATE.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether the selector's last part names a class that reads as a word ({@code date},
+     * {@code entry-title}) rather than a layout utility ({@code f6}, {@code mb2}, {@code w-100}).
+     */
+    static boolean namesMeaningfulClass(String selector) {
+        String last = selector.substring(selector.lastIndexOf(' ') + 1);
+        int dot = last.indexOf('.');
+        return dot >= 0 && WORDY.matcher(last.substring(dot + 1)).find();
     }
 
     /** {@code tag}, then {@code tag.class} for each stable class; {@code #id} first when it is stable. */

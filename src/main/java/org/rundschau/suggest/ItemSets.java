@@ -49,11 +49,16 @@ final class ItemSets {
                 || h.startsWith("tel:");
     }
 
-    /** Where a link sits: the tags from the body down, and the classes of the link and its parent. */
+    /**
+     * Where a link sits: the tags (and stable ids: {@code #news}, {@code #sidebar}) from the body
+     * down, and the classes of the link and its parent. Ancestors' classes are left out so that one
+     * list spread over several sections ({@code section.inland}, {@code section.sport}) stays one.
+     */
     static String key(Element anchor) {
         StringBuilder path = new StringBuilder();
         for (Element e = anchor.parent(); e != null && !e.tagName().equals("body"); e = e.parent()) {
-            path.insert(0, e.tagName() + "/");
+            String id = Css.isStable(e.id()) ? "#" + e.id() : "";
+            path.insert(0, e.tagName() + id + "/");
         }
         Element parent = anchor.parent();
         return path + "|" + Css.stableClasses(anchor) + "|" + (parent == null ? "" : Css.stableClasses(parent));

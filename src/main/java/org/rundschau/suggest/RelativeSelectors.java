@@ -26,8 +26,8 @@ final class RelativeSelectors {
      * @param items   the item elements
      * @param targets per item, the field's element, or null when the item has none
      * @param same    whether the element a selector found counts as the target (same text, same link)
-     * @return the selector with the most hits (among equals the one with the fewest combinators,
-     *         then the shortest: {@code a.storylink} rather than {@code td > a}), or empty when none
+     * @return the selector with the most hits (among equals the simplest, see {@link #simpler}), or
+     *         empty when none
      *         reaches {@link #MIN_SHARE}
      */
     static Optional<String> best(List<Element> items, List<Element> targets, BiPredicate<Element, Element> same) {
@@ -45,10 +45,17 @@ final class RelativeSelectors {
         return bestHits >= Math.max(1, MIN_SHARE * present) ? Optional.ofNullable(best) : Optional.empty();
     }
 
+    /**
+     * Fewer combinators first; then a selector naming a meaningful class ({@code span.date}) before a
+     * bare tag, which breaks as soon as the site adds another such element; then the shorter.
+     */
     private static boolean simpler(String a, String b) {
         long combinatorsA = a.chars().filter(c -> c == ' ').count();
         long combinatorsB = b.chars().filter(c -> c == ' ').count();
-        return combinatorsA != combinatorsB ? combinatorsA < combinatorsB : a.length() < b.length();
+        if (combinatorsA != combinatorsB) return combinatorsA < combinatorsB;
+        boolean namedA = Css.namesMeaningfulClass(a);
+        if (namedA != Css.namesMeaningfulClass(b)) return namedA;
+        return a.length() < b.length();
     }
 
     private static int hits(String option, List<Element> items, List<Element> targets, BiPredicate<Element, Element> same) {
