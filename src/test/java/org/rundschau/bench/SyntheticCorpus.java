@@ -12,8 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.rundschau.bench.SyntheticSite.Kind;
+import org.rundschau.config.Selector;
+import org.rundschau.config.SelectorRules;
 
 /**
  * Generates listing pages and feeds that look like German municipal news sites, deterministically
@@ -82,6 +85,22 @@ public final class SyntheticCorpus {
             sites.add(write(folder, "f" + i, i % 2 == 0 ? Kind.RSS : Kind.ATOM, 1_000_000 + i));
         }
         return sites;
+    }
+
+    /** The CSS selectors an admin would write for each markup; empty for feeds. */
+    public static Optional<SelectorRules> selectors(Kind kind) {
+        return switch (kind) {
+            case HTML_ARTICLE -> Optional.of(rules("article.news", "h2", "h2 a", "time", "p.teaser"));
+            case HTML_LIST -> Optional.of(rules("ul.meldungen > li", "a", "a", "span.date", "span.text"));
+            case HTML_TEASER -> Optional.of(rules("div.teaser", "h3", "a.more", "", "p"));
+            case HTML_TABLE -> Optional.of(rules("table.liste tr.row", "td.title", "td.title a", "td.date", "td.desc"));
+            case RSS, ATOM -> Optional.empty();
+        };
+    }
+
+    private static SelectorRules rules(String item, String title, String link, String date, String summary) {
+        return new SelectorRules(Selector.parse(item), Selector.parse(title), Selector.parse(link),
+                date.isEmpty() ? Selector.NONE : Selector.parse(date), Selector.parse(summary), Selector.NONE);
     }
 
     private static SyntheticSite write(Path folder, String id, Kind kind, int seed) throws IOException {

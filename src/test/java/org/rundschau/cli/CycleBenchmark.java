@@ -31,7 +31,6 @@ import org.rundschau.config.AppConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
-import org.rundschau.config.Selector;
 import org.rundschau.config.SelectorRules;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.config.SourceKind;
@@ -253,28 +252,12 @@ public final class CycleBenchmark {
         List<SourceConfig> sources = new ArrayList<>(sites.size());
         for (int i = 0; i < sites.size(); i++) {
             SyntheticSite site = sites.get(i);
-            SelectorRules rules = selectors(site.kind());
+            SelectorRules rules = SyntheticCorpus.selectors(site.kind()).orElse(null);
             sources.add(new SourceConfig(site.id(), "Source " + site.id(), urls.get(i),
                     rules == null ? SourceKind.FEED : SourceKind.HTML, "", BERLIN, Locale.GERMAN,
                     Schedule.parse("every 30m"), rules));
         }
         return sources;
-    }
-
-    /** The CSS selectors an admin would write for each markup; null for feeds. */
-    static SelectorRules selectors(SyntheticSite.Kind kind) {
-        return switch (kind) {
-            case HTML_ARTICLE -> rules("article.news", "h2", "h2 a", "time", "p.teaser");
-            case HTML_LIST -> rules("ul.meldungen > li", "a", "a", "span.date", "span.text");
-            case HTML_TEASER -> rules("div.teaser", "h3", "a.more", "", "p");
-            case HTML_TABLE -> rules("table.liste tr.row", "td.title", "td.title a", "td.date", "td.desc");
-            case RSS, ATOM -> null;
-        };
-    }
-
-    private static SelectorRules rules(String item, String title, String link, String date, String summary) {
-        return new SelectorRules(Selector.parse(item), Selector.parse(title), Selector.parse(link),
-                date.isEmpty() ? Selector.NONE : Selector.parse(date), Selector.parse(summary), Selector.NONE);
     }
 
     // ---- comparisons --------------------------------------------------------------------------
