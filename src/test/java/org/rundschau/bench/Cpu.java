@@ -22,6 +22,18 @@ public final class Cpu {
         return THREADS.getCurrentThreadCpuTime();
     }
 
+    /** CPU used so far by the live threads whose name starts with {@code prefix}. */
+    public static long threadsNamed(String prefix) {
+        long total = 0;
+        for (var info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(prefix)) {
+                long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) total += cpu;
+            }
+        }
+        return total;
+    }
+
     /** The one-minute load average of the machine, or -1 where the OS does not tell. */
     public static double loadAverage() {
         return OS.getSystemLoadAverage();

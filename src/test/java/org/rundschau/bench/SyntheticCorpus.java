@@ -184,7 +184,7 @@ public final class SyntheticCorpus {
         for (int n = 0; n < ITEMS; n++) {
             Story s = Story.draw(random, id, n);
             out.append("<article class=\"news\" id=\"n").append(n).append("\">\n  <div class=\"meta\"><time datetime=\"")
-                    .append(s.date().toOffsetDateTime()).append("\">").append(numeric(s.date()))
+                    .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.date())).append("\">").append(numeric(s.date()))
                     .append("</time> <span class=\"cat\">Verwaltung</span></div>\n  <h2><a href=\"")
                     .append(s.path()).append("\">").append(escape(s.title())).append("</a></h2>\n  <p class=\"teaser\">")
                     .append(escape(s.teaser())).append("</p>\n  <a class=\"more\" href=\"").append(s.path())
@@ -327,8 +327,8 @@ public final class SyntheticCorpus {
             Story s = Story.draw(random, id, n);
             xml.append("<entry>\n  <title>").append(escape(s.title())).append("</title>\n  <link href=\"https://").append(id)
                     .append(".example.org").append(s.path()).append("\"/>\n  <id>urn:bench:").append(id).append(':').append(n)
-                    .append("</id>\n  <published>").append(s.date().toOffsetDateTime()).append("</published>\n  <updated>")
-                    .append(s.date().toOffsetDateTime()).append("</updated>\n  <summary>").append(escape(s.teaser()))
+                    .append("</id>\n  <published>").append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.date())).append("</published>\n  <updated>")
+                    .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.date())).append("</updated>\n  <summary>").append(escape(s.teaser()))
                     .append("</summary>\n</entry>\n");
         }
         return xml.append("</feed>\n").toString();

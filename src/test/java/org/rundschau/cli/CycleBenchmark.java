@@ -146,7 +146,7 @@ public final class CycleBenchmark {
     /** What one cycle cost. CPU excludes the loopback server's threads. */
     private record CycleResult(String name, List<Refreshed> refreshed, long items, long wallNanos, long cpuNanos,
                                long publishCpuNanos, long heapAfterGc, long heapUsed, long databaseBytes,
-                               long ok, long notModified) {
+                               long ok, long notModified, long httpClientCpuNanos) {
         long sources() {
             return refreshed.size();
         }
@@ -171,6 +171,7 @@ public final class CycleBenchmark {
         long notModified0 = server.notModifiedResponses();
         long wall0 = System.nanoTime();
         long cpu0 = Cpu.process() - LoopbackServer.cpuNanos();
+        long client0 = Cpu.threadsNamed("HttpClient-");
         ExecutorService pool = Executors.newFixedThreadPool(App.PARALLEL_SOURCES);
         List<Refreshed> refreshed = new ArrayList<>();
         try {
@@ -193,6 +194,7 @@ public final class CycleBenchmark {
         long publishCpu = Cpu.thread() - publish0;
         long wall = System.nanoTime() - wall0;
         long cpu = Cpu.process() - LoopbackServer.cpuNanos() - cpu0;
+        long client = Cpu.threadsNamed("HttpClient-") - client0;
         List<Refreshed> failed = refreshed.stream().filter(r -> r.outcome().failed()).toList();
         if (!failed.isEmpty()) {
             failed.stream().limit(5).forEach(r -> System.out.println("FAILED " + r.source().id() + ": "
@@ -202,7 +204,8 @@ public final class CycleBenchmark {
         long items = refreshed.stream().filter(r -> !r.outcome().unchanged())
                 .mapToLong(r -> r.outcome().status().itemsLastSuccess()).sum();
         return new CycleResult(name, refreshed, items, wall, cpu, publishCpu, heap.maxAfterGc(), heap.maxUsed(),
-                databaseBytes(config.database()), server.okResponses() - ok0, server.notModifiedResponses() - notModified0);
+                databaseBytes(config.database()), server.okResponses() - ok0, server.notModifiedResponses() - notModified0,
+                client);
     }
 
     private static long databaseBytes(Path db) throws IOException {
@@ -404,6 +407,13 @@ public final class CycleBenchmark {
                         + " %.1f ms warm.%n", perFeed / 1e6, cold.publishCpuNanos() / 1e6, warm.publishCpuNanos() / 1e6);
         System.out.printf(Locale.ROOT, "Warm cycle CPU / cold cycle CPU: %.1f%% (target <= 5%%); worker threads alone: %.1f%%%n",
                 100.0 * warm.cpuNanos() / cold.cpuNanos(), 100.0 * warm.threadCpuSum() / cold.threadCpuSum());
+        for (CycleResult r : List.of(cold, warm)) {
+            long workers = r.threadCpuSum();
+            long rest = r.cpuNanos() - workers - r.httpClientCpuNanos() - r.publishCpuNanos();
+            System.out.printf(Locale.ROOT, "%s cycle CPU by thread: refresh workers %.2f s, HTTP client threads %.2f s, publish"
+                            + " %.2f s, the rest (GC, JIT, other JVM threads) %.2f s%n", r.name(), workers / 1e9,
+                    r.httpClientCpuNanos() / 1e9, r.publishCpuNanos() / 1e9, rest / 1e9);
+        }
         List<Refreshed> slowest = cold.refreshed().stream().sorted(Comparator.comparingLong(Refreshed::threadCpu).reversed())
                 .limit(3).toList();
         System.out.println("Slowest sources in the cold cycle (worker CPU ms): " + slowest.stream()
