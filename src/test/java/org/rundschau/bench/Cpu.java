@@ -22,15 +22,25 @@ public final class Cpu {
         return THREADS.getCurrentThreadCpuTime();
     }
 
-    /** CPU used so far by the live threads whose name starts with {@code prefix}. */
-    public static long threadsNamed(String prefix) {
-        long total = 0;
+    /** CPU used so far by each live thread whose name starts with {@code prefix}, by thread id. */
+    public static java.util.Map<Long, Long> threadsNamed(String prefix) {
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
         for (var info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith(prefix)) {
-                long cpu = THREADS.getThreadCpuTime(info.getThreadId());
-                if (cpu > 0) total += cpu;
+                long nanos = THREADS.getThreadCpuTime(info.getThreadId());
+                if (nanos > 0) cpu.put(info.getThreadId(), nanos);
             }
         }
+        return cpu;
+    }
+
+    /**
+     * CPU the threads of {@code after} used since {@code before} was taken; a thread that ended in
+     * between is missing from both sums (its CPU shows up nowhere but in the process total).
+     */
+    public static long usedSince(java.util.Map<Long, Long> before, java.util.Map<Long, Long> after) {
+        long total = 0;
+        for (var e : after.entrySet()) total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
         return total;
     }
 

@@ -58,6 +58,8 @@ import org.rundschau.refresh.RefreshOutcome;
 public final class CycleBenchmark {
     private static final double MIB = 1024.0 * 1024.0;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** JVM flags for a short-lived `once` on a small machine: C1 only, the serial collector. */
+    static final String TUNED_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     private final Options options;
     private final Path dir;
@@ -134,7 +136,7 @@ public final class CycleBenchmark {
         printRatios(sites, cold, warm, jsoup);
         if (options.compare()) {
             compareWithNewsboat();
-            compareWithRssBridge(sites, urls, cold);
+            if (options.bridgePages() > 0) compareWithRssBridge(sites, urls, cold);
         }
     }
 
@@ -171,7 +173,7 @@ public final class CycleBenchmark {
         long notModified0 = server.notModifiedResponses();
         long wall0 = System.nanoTime();
         long cpu0 = Cpu.process() - LoopbackServer.cpuNanos();
-        long client0 = Cpu.threadsNamed("HttpClient-");
+        var client0 = Cpu.threadsNamed("HttpClient-");
         ExecutorService pool = Executors.newFixedThreadPool(App.PARALLEL_SOURCES);
         List<Refreshed> refreshed = new ArrayList<>();
         try {
@@ -194,7 +196,7 @@ public final class CycleBenchmark {
         long publishCpu = Cpu.thread() - publish0;
         long wall = System.nanoTime() - wall0;
         long cpu = Cpu.process() - LoopbackServer.cpuNanos() - cpu0;
-        long client = Cpu.threadsNamed("HttpClient-") - client0;
+        long client = Cpu.usedSince(client0, Cpu.threadsNamed("HttpClient-"));
         List<Refreshed> failed = refreshed.stream().filter(r -> r.outcome().failed()).toList();
         if (!failed.isEmpty()) {
             failed.stream().limit(5).forEach(r -> System.out.println("FAILED " + r.source().id() + ": "
@@ -277,14 +279,16 @@ public final class CycleBenchmark {
                 + " server; " + Newsboat.version(dir.resolve("nb-version")) + ", reload-threads " + App.PARALLEL_SOURCES + ".");
         System.out.println("CPU seconds: newsboat -x reload (own process) | Rundschau `once` in a fresh JVM (own process) |"
                 + " Rundschau cold cycle in this JVM (warm JIT)");
-        System.out.printf("%7s %10s %8s %12s %8s %12s %8s %10s %10s%n", "feeds", "newsboat", "items", "rs-process", "items",
-                "rs-in-jvm", "items", "nb/rs-proc", "nb/rs-jvm");
+        System.out.println("(rs-tuned: the fresh JVM with " + TUNED_FLAGS + ")");
+        System.out.printf("%7s %10s %8s %12s %8s %10s %12s %8s %10s %10s %10s%n", "feeds", "newsboat", "items", "rs-process", "items",
+                "rs-tuned", "rs-in-jvm", "items", "nb/rs-proc", "nb/rs-tuned", "nb/rs-jvm");
         for (int count : options.feedCounts()) {
             List<SyntheticSite> subset = feeds.subList(0, count);
             List<URI> urls = server.serve(subset);
             Newsboat.Reload nb = Newsboat.reload(urls, dir.resolve("nb-" + count), App.PARALLEL_SOURCES);
             List<SourceConfig> sources = sourceConfigs(subset, urls);
-            ChildCpu.Run fresh = rundschauOnce(dir.resolve("rs-" + count), sources);
+            ChildCpu.Run fresh = rundschauOnce(dir.resolve("rs-" + count), sources, "");
+            ChildCpu.Run tuned = rundschauOnce(dir.resolve("rs-tuned-" + count), sources, TUNED_FLAGS);
             long freshItems = itemCount(dir.resolve("rs-" + count).resolve("data/rundschau.db"));
             AppConfig config = config(dir.resolve("rsin-" + count), sources);
             CycleResult inJvm;
@@ -292,14 +296,16 @@ public final class CycleBenchmark {
                 inJvm = cycle("feeds-" + count, app, config);
             }
             double inJvmSeconds = inJvm.cpuNanos() / 1e9;
-            System.out.printf(Locale.ROOT, "%7d %10.2f %8d %12.2f %8d %12.2f %8d %10.2f %10.2f%n", count, nb.run().cpuSeconds(),
-                    nb.articles(), fresh.cpuSeconds(), freshItems, inJvmSeconds, inJvm.items(),
-                    nb.run().cpuSeconds() / fresh.cpuSeconds(), nb.run().cpuSeconds() / inJvmSeconds);
+            System.out.printf(Locale.ROOT, "%7d %10.2f %8d %12.2f %8d %10.2f %12.2f %8d %10.2f %10.2f %10.2f%n", count,
+                    nb.run().cpuSeconds(), nb.articles(), fresh.cpuSeconds(), freshItems, tuned.cpuSeconds(), inJvmSeconds,
+                    inJvm.items(), nb.run().cpuSeconds() / fresh.cpuSeconds(), nb.run().cpuSeconds() / tuned.cpuSeconds(),
+                    nb.run().cpuSeconds() / inJvmSeconds);
         }
     }
 
     /** Runs {@code rundschau once} in a new JVM (same classpath, -Xmx128m) over these sources. */
-    private ChildCpu.Run rundschauOnce(Path folder, List<SourceConfig> sources) throws IOException, InterruptedException {
+    private ChildCpu.Run rundschauOnce(Path folder, List<SourceConfig> sources, String jvmFlags)
+            throws IOException, InterruptedException {
         Files.createDirectories(folder);
         StringBuilder yaml = new StringBuilder("feed:\n  title: \"Bench\"\n  id: \"tag:bench.example,2026:combined\"\n")
                 .append("  entries: 100\noutput: ").append(folder.resolve("public")).append("\ndatabase: ")
@@ -312,7 +318,7 @@ public final class CycleBenchmark {
         Path file = folder.resolve("rundschau.yaml");
         Files.writeString(file, yaml);
         String java = ProcessHandle.current().info().command().orElse("java");
-        String command = "'" + java + "' -Xmx128m -cp '" + System.getProperty("java.class.path")
+        String command = "'" + java + "' -Xmx128m " + jvmFlags + " -cp '" + System.getProperty("java.class.path")
                 + "' org.rundschau.Main once --config '" + file + "'";
         ChildCpu.Run run = ChildCpu.run(command, folder.resolve("once.log"), Map.of(), Duration.ofMinutes(20));
         if (run.exitCode() != 0) {
@@ -411,7 +417,7 @@ public final class CycleBenchmark {
             long workers = r.threadCpuSum();
             long rest = r.cpuNanos() - workers - r.httpClientCpuNanos() - r.publishCpuNanos();
             System.out.printf(Locale.ROOT, "%s cycle CPU by thread: refresh workers %.2f s, HTTP client threads %.2f s, publish"
-                            + " %.2f s, the rest (GC, JIT, other JVM threads) %.2f s%n", r.name(), workers / 1e9,
+                            + " %.2f s, the rest (GC, JIT, threads that ended) %.2f s%n", r.name(), workers / 1e9,
                     r.httpClientCpuNanos() / 1e9, r.publishCpuNanos() / 1e9, rest / 1e9);
         }
         List<Refreshed> slowest = cold.refreshed().stream().sorted(Comparator.comparingLong(Refreshed::threadCpu).reversed())
