@@ -56,7 +56,7 @@ public class PublishBenchmark {
     @Setup(Level.Trial)
     public void fill() throws IOException, StoreException {
         items = StoredItems.filled(stored);
-        republisher = new Republisher(items.store(), new AtomPublisher());
+        republisher = items.republisher();
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         List<SourceConfig> sources = new ArrayList<>();
         for (int s = 0; s < StoredItems.SOURCES; s++) {

@@ -51,7 +51,7 @@ public final class StoreScaling {
             for (int k = 0; k < ItemStoreBenchmark.BATCH; k++) {
                 known.add(StoredItems.item(7 + StoredItems.SOURCES * (k * perSource / ItemStoreBenchmark.BATCH)));
             }
-            Republisher republisher = new Republisher(items.store(), new AtomPublisher());
+            Republisher republisher = items.republisher();
             AppConfig config = config(items.folder());
             long[][] cpu = new long[3][rounds];
             int next = 0;

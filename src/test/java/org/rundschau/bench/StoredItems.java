@@ -10,7 +10,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.rundschau.model.Item;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.rundschau.publish.AtomPublisher;
+import org.rundschau.publish.FeedArchive;
+import org.rundschau.publish.FeedPublisher;
+import org.rundschau.publish.Generator;
+import org.rundschau.publish.HubNotifier;
+import org.rundschau.publish.JsonFeedPublisher;
+import org.rundschau.publish.OpmlPublisher;
+import org.rundschau.publish.PagePublisher;
+import org.rundschau.publish.RssPublisher;
+import org.rundschau.refresh.Republisher;
 import org.rundschau.store.Database;
+import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.ItemStore;
 import org.rundschau.store.StoreException;
 
@@ -75,6 +88,15 @@ public final class StoredItems implements AutoCloseable {
         return new Item(source, "key-" + n, "", NEWEST.minus(Duration.ofMinutes(3L * n)), true,
                 REGIONS[random.nextInt(REGIONS.length)], title.toString(), summary.toString(), false,
                 "https://" + source + ".example.org/meldung/" + n);
+    }
+
+    /** Every document Rundschau publishes (all feed formats, archive, pages, OPML), no WebSub hub. */
+    public Republisher republisher() {
+        Generator generator = new Generator("Rundschau", "", "bench");
+        return new Republisher(store, new SourceStatusStore(database), new FeedPublisher(new AtomPublisher("de", generator),
+                new RssPublisher("de", generator), new JsonFeedPublisher("de")), new FeedArchive(FeedArchive.PAGE_SIZE),
+                new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(1), "Rundschau/bench"), new PagePublisher(),
+                new OpmlPublisher());
     }
 
     public ItemStore store() {
