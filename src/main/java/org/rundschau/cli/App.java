@@ -39,6 +39,8 @@ import org.rundschau.store.ItemStore;
 import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
 import org.rundschau.store.WriterLock;
+import org.rundschau.suggest.FeedFinder;
+import org.rundschau.suggest.ListFinder;
 
 /**
  * Builds the long-lived objects from a configuration, once, by hand. The only place that
@@ -79,6 +81,14 @@ final class App implements AutoCloseable {
 
         SourcePreview preview() {
             return new SourcePreview(fetcher, html, feeds, normalizer);
+        }
+
+        ListFinder listFinder() {
+            return new ListFinder(html);
+        }
+
+        FeedFinder feedFinder() {
+            return new FeedFinder(fetcher, feeds);
         }
     }
 

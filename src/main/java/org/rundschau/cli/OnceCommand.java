@@ -12,7 +12,6 @@ import org.rundschau.config.AppConfig;
 import org.rundschau.refresh.RefreshOutcome;
 import org.rundschau.refresh.Republisher;
 import org.rundschau.store.StoreException;
-import org.rundschau.store.StoreResult;
 import org.rundschau.store.WriterLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +41,7 @@ final class OnceCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         long started = System.nanoTime();
         try (App app = App.open(config, clock, writer.lockWait())) {
-            ProgressLines progress = new ProgressLines(out, config.sources());
+            ProgressLines progress = new ProgressLines(out, config.sources(), ProgressLines.onTerminal());
             List<RefreshOutcome> outcomes = app.cycle().refreshAll(config.sources(), progress::finished);
             app.items().prune(clock.instant());
             Republisher.Published published = app.republisher().publish(config);
@@ -54,53 +53,11 @@ final class OnceCommand implements Callable<Integer> {
             return ExitCode.INTERNAL;
         } catch (IOException e) {
             err.println("publish: could not write to " + config.output() + ": " + e.getMessage());
+            err.println("Check that the folder can be created and that Rundschau may write there (config key `output`).");
             return ExitCode.INTERNAL;
         } catch (WriterLock.HeldElsewhere e) {
             err.println(e.getMessage() + ". Nothing was fetched; try again later, or raise --lock-wait.");
             return ExitCode.LOCKED;
-        }
-    }
-
-    /** One line per finished source, then a summary: readable by a person and by grep. */
-    static final class ProgressLines {
-        private final PrintWriter out;
-        private final int idWidth;
-
-        ProgressLines(PrintWriter out, List<org.rundschau.config.SourceConfig> sources) {
-            this.out = out;
-            this.idWidth = sources.stream().mapToInt(s -> s.id().length()).max().orElse(10);
-        }
-
-        void finished(RefreshOutcome o) {
-            String detail;
-            if (o.skipped()) {
-                detail = "not fetched: backing off after " + o.status().consecutiveFailures() + " failures until "
-                        + o.status().nextAttempt() + " (last error: " + o.status().lastError() + ")";
-            } else if (o.failed()) {
-                detail = o.status().lastError();
-            } else if (o.unchanged()) {
-                detail = "unchanged since last fetch";
-            } else {
-                StoreResult s = o.stored();
-                detail = String.format("%d items: %d new, %d updated", o.status().itemsLastSuccess(), s.added(), s.updated())
-                        + (s.merged() == 0 ? "" : String.format("; %d already told by another source", s.merged()))
-                        + (s.heldBack() == 0 ? "" : String.format("; %d held back (first fetch)", s.heldBack()));
-            }
-            out.printf("%-4s  %-" + idWidth + "s  %s  (%s)%n", o.failed() ? "FAIL" : "ok", o.sourceId(), detail,
-                    seconds(o.took()));
-        }
-
-        void summary(List<RefreshOutcome> outcomes, Republisher.Published published, Duration took) {
-            long failed = outcomes.stream().filter(RefreshOutcome::failed).count();
-            StoreResult total = outcomes.stream().map(RefreshOutcome::stored).reduce(StoreResult.NOTHING, StoreResult::plus);
-            out.printf("%nSources: %d ok, %d failed. Items: %d new, %d updated, %d unchanged. Took %s.%n",
-                    outcomes.size() - failed, failed, total.added(), total.updated(), total.unchanged(), seconds(took));
-            out.printf("%s %s (%d entries).%n", published.changed() ? "Published" : "Unchanged:",
-                    published.combinedFeed(), published.entries());
-        }
-
-        private static String seconds(Duration d) {
-            return String.format("%.1f s", d.toMillis() / 1000.0);
         }
     }
 }

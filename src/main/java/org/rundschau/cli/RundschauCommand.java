@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rundschau", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Aggregates HTML listing pages and RSS/Atom feeds into one clean, valid Atom feed.",
         subcommands = {OnceCommand.class, RunCommand.class, ServeCommand.class, StatusCommand.class,
-                ValidateCommand.class, CheckCommand.class, WhyCommand.class},
+                ValidateCommand.class, CheckCommand.class, SuggestCommand.class, ImportOpmlCommand.class,
+                WhyCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 published but some sources failed, 2 bad usage or config, 3 internal error,",
                 "4 another Rundschau process kept the database locked."})
 public final class RundschauCommand implements Callable<Integer> {
@@ -28,9 +29,10 @@ public final class RundschauCommand implements Callable<Integer> {
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
-            command.getErr().println("internal error: " + e);
+            command.getErr().println("internal error (a bug in Rundschau, not a problem with your config): "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             if (verbose) e.printStackTrace(command.getErr());
-            else command.getErr().println("(run again with --verbose for details)");
+            else command.getErr().println("Run the command again with --verbose to see the stack trace, and report it.");
             return ExitCode.INTERNAL;
         });
         return cli.execute(args);

@@ -25,8 +25,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (loaded.isEmpty()) return ExitCode.USAGE;
         AppConfig config = loaded.get();
         long html = config.sources().stream().filter(SourceConfig::isHtml).count();
-        spec.commandLine().getOut().printf("%s: OK, %d sources (%d HTML pages, %d feeds): %s%n", common.config,
-                config.sources().size(), html, config.sources().size() - html,
+        spec.commandLine().getOut().printf("%s: OK, %s (%s, %s): %s%n", common.config,
+                PreviewReport.count(config.sources().size(), "source"), PreviewReport.count((int) html, "HTML page"),
+                PreviewReport.count(config.sources().size() - (int) html, "feed"),
                 String.join(", ", config.sources().stream().map(SourceConfig::id).toList()));
         return ExitCode.OK;
     }

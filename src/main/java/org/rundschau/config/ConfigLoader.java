@@ -71,7 +71,16 @@ public final class ConfigLoader {
      *                         (1-based line), or the single problem {@code FILE: cannot read: reason}
      */
     public static AppConfig load(Path file) throws ConfigException {
-        String text = read(file);
+        return parse(file, read(file));
+    }
+
+    /**
+     * Checks a config text before it is written, e.g. a file with imported sources appended.
+     *
+     * @param file where the text will live; problems name it
+     * @throws ConfigException as {@link #load}
+     */
+    public static AppConfig parse(Path file, String text) throws ConfigException {
         Problems problems = new Problems(file);
         ConfigLoader loader = new ConfigLoader(file, problems);
         Optional<AppConfig> config = compose(text, problems).flatMap(loader::app);

@@ -14,6 +14,9 @@ import org.rundschau.model.RawItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -34,6 +37,11 @@ import java.util.regex.Pattern;
 public final class FeedExtractor {
     private static final Logger log = LoggerFactory.getLogger(FeedExtractor.class);
     private static final Pattern TIME_OF_DAY = Pattern.compile("\\d:\\d\\d");
+    // Only the shapes Rome reads the same way: four-digit years, no fractions beyond milliseconds.
+    private static final Pattern RFC_3339 =
+            Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{3})?(?:Z|[+-]\\d\\d:\\d\\d)");
+    private static final Pattern RFC_1123 = Pattern.compile(
+            "(?:[A-Z][a-z]{2}, )?\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d(?::\\d\\d)? (?:GMT|[+-]\\d{4})");
 
     private final FeedXmlParser parser = new FeedXmlParser();
 
@@ -109,10 +117,37 @@ public final class FeedExtractor {
                     .map(d -> d.toInstant().toString()).orElse("");
         }
         for (String raw : markup.rawDates()) {
+            Optional<Instant> standard = standardDate(raw);
+            if (standard.isPresent()) return standard.get().toString();
             Date parsed = DateParser.parseDate(raw, Locale.US);
             if (parsed != null) return TIME_OF_DAY.matcher(raw).find() ? parsed.toInstant().toString() : raw;
         }
         return markup.rawDates().get(0);
+    }
+
+    /**
+     * A date in the two forms the specifications prescribe, RFC 822/1123 (RSS) and RFC 3339
+     * (Atom), read with java.time; empty for anything else, which Rome's lenient parser then
+     * tries. Rome's parser builds a SimpleDateFormat for every pattern it tries (about twenty
+     * before an RSS date's), which made it 27% of feed extraction in the issue 8 profile. Both
+     * forms always carry a time of day, so the instant is what Rome's path would return; a
+     * weekday that does not fit the date is an error here and left to Rome.
+     */
+    static Optional<Instant> standardDate(String raw) {
+        String text = raw.strip();
+        DateTimeFormatter format;
+        if (RFC_3339.matcher(text).matches()) {
+            format = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        } else if (RFC_1123.matcher(text).matches()) {
+            format = DateTimeFormatter.RFC_1123_DATE_TIME;
+        } else {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(format.parse(text, Instant::from));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<SyndContent> summary(SyndEntry entry) {

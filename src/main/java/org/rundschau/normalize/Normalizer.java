@@ -152,4 +152,45 @@ public final class Normalizer {
                 ? new DateParser(k.zone(), k.locale())
                 : DateParser.withPattern(k.dateFormat(), k.zone(), k.locale()));
     }
+
+    /** Where an item's region came from (see {@link #explain}). */
+    public enum RegionOrigin { SELECTOR, TITLE_PREFIX, SOURCE_DEFAULT, NONE }
+
+    /** Where an item's date came from (see {@link #explain}). */
+    public enum DateOrigin { FIELD, SUMMARY_STAMP, NONE }
+
+    /**
+     * What {@link #normalize} made of one raw item, and why: for {@code check}'s diagnostics.
+     *
+     * @param dateFormat the date rule that matched ({@link ParsedDate#format()}), "" when undated
+     */
+    public record Explanation(Item item, DateOrigin dateFrom, String dateFormat, RegionOrigin regionFrom) {
+        public Explanation {
+            Objects.requireNonNull(item, "item");
+            Objects.requireNonNull(dateFrom, "dateFrom");
+            Objects.requireNonNull(dateFormat, "dateFormat");
+            Objects.requireNonNull(regionFrom, "regionFrom");
+        }
+    }
+
+    /**
+     * {@link #normalize}, plus where the date and the region came from. Follows the same rules (it
+     * calls {@code normalize} for the item); slower, so only for diagnostics.
+     *
+     * @return empty exactly when {@code normalize} is
+     */
+    public Optional<Explanation> explain(RawItem raw, SourceConfig source, String language, Instant fetchedAt) {
+        return normalize(raw, source, language, fetchedAt).map(item -> {
+            String rawDate = TextCleaner.clean(raw.date());
+            String summaryText = raw.summaryIsHtml() ? TextCleaner.htmlToText(raw.summary()) : TextCleaner.clean(raw.summary());
+            Optional<ParsedDate> date = date(rawDate, summaryText, source, language, fetchedAt).date()
+                    .filter(d -> item.dated());
+            DateOrigin dateFrom = date.isEmpty() ? DateOrigin.NONE : rawDate.isEmpty() ? DateOrigin.SUMMARY_STAMP : DateOrigin.FIELD;
+            RegionOrigin regionFrom = !item.hasRegion() ? RegionOrigin.NONE
+                    : !TextCleaner.clean(raw.region()).isEmpty() ? RegionOrigin.SELECTOR
+                    : regions.fromTitle(TextCleaner.clean(raw.title())).isPresent() ? RegionOrigin.TITLE_PREFIX
+                    : RegionOrigin.SOURCE_DEFAULT;
+            return new Explanation(item, dateFrom, date.map(ParsedDate::format).orElse(""), regionFrom);
+        });
+    }
 }

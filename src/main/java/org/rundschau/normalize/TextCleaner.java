@@ -68,10 +68,55 @@ public final class TextCleaner {
      * characters removed, every run of whitespace (NBSP included) one space, trimmed.
      */
     public static String clean(String text) {
-        String s = ENTITY.matcher(text).find() ? Parser.unescapeEntities(text, false) : text;
+        String s = text.indexOf('&') >= 0 && ENTITY.matcher(text).find() ? Parser.unescapeEntities(text, false) : text;
         s = removeXmlForbidden(s);
-        s = INVISIBLE.matcher(s).replaceAll("");
-        return WHITESPACE.matcher(s).replaceAll(" ").strip();
+        s = hasInvisible(s) ? INVISIBLE.matcher(s).replaceAll("") : s;
+        return collapseWhitespace(s).strip();
+    }
+
+    // Every title, summary and date goes through clean(): most hold nothing to remove, so the
+    // regular expressions run only where a cheap scan finds work for them (issue 8 profile).
+    private static boolean hasInvisible(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF') return true;
+        }
+        return false;
+    }
+
+    /** The same as {@code WHITESPACE.matcher(s).replaceAll(" ")}, without a copy when nothing changes. */
+    static String collapseWhitespace(String s) {
+        StringBuilder out = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isCollapsibleSpace(c)) {
+                if (out != null) out.append(c);
+                continue;
+            }
+            int end = i + 1;
+            while (end < n && isCollapsibleSpace(s.charAt(end))) end++;
+            if (out == null && (c != ' ' || end > i + 1)) out = new StringBuilder(n).append(s, 0, i);
+            if (out != null) out.append(' ');
+            i = end - 1;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** A character of {@link #WHITESPACE}: {@code \s} (ASCII) or one of the Unicode spaces it lists. */
+    static boolean isCollapsibleSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c == '\u00A0' || c == '\u1680' || c >= '\u2000' && c <= '\u200A'
+                || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000';
+    }
+
+    /** The pattern {@link #collapseWhitespace} implements, for tests that compare the two. */
+    static Pattern whitespacePattern() {
+        return WHITESPACE;
+    }
+
+    /** The pattern {@link #mayEndInReadMore} rules out, for tests that compare the two. */
+    static Pattern readMorePattern() {
+        return READ_MORE;
     }
 
     /**
@@ -117,6 +162,7 @@ public final class TextCleaner {
         String s = text.strip();
         boolean first = true;
         while (true) {
+            if (!mayEndInReadMore(s)) return s;
             Matcher m = READ_MORE.matcher(s);
             if (!m.find() || !first && m.group("bare") != null) {
                 return s;
@@ -124,6 +170,23 @@ public final class TextCleaner {
             s = s.substring(0, m.start()).strip();
             first = false;
         }
+    }
+
+    /**
+     * Whether {@link #READ_MORE} can match the stripped text at all, from its last character: a
+     * match ends the text, and every alternative ends in a marker ({@code ..}, …, », ›, →, >), a
+     * bracket, or the last letter of a phrase. Most summaries end in one full stop, and then the
+     * expression, which tries every position of the text, is skipped (issue 8 profile).
+     */
+    static boolean mayEndInReadMore(String stripped) {
+        int n = stripped.length();
+        if (n == 0) return false;
+        return switch (stripped.charAt(n - 1)) {
+            case '.' -> n >= 2 && stripped.charAt(n - 2) == '.';
+            // U+0085 (NEL) is not stripped, and `$` matches before it as before a final line break
+            case '…', '»', '›', '→', '>', ']', ')', 'n', 'N', 'e', 'g', 'l', 'r', '\u0085' -> true;
+            default -> false;
+        };
     }
 
     /**

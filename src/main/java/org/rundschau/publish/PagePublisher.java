@@ -38,10 +38,20 @@ public final class PagePublisher {
      * @throws IOException when a page cannot be written
      */
     public List<Path> write(AppConfig config, List<Entry> entries, List<SourceStatus> statuses) throws IOException {
-        PageRenderer renderer = new PageRenderer(config);
+        List<String> names = distinct(entries).stream().map(Entry::region).filter(r -> !r.isBlank()).distinct().toList();
+        return write(config, entries, statuses, RegionSlugs.assign(names));
+    }
+
+    /**
+     * As {@link #write(AppConfig, List, List)}, with the region file names the feeds use, so that a
+     * region feed's {@code alternate} link and its page agree even when two regions share a plain slug.
+     */
+    public List<Path> write(AppConfig config, List<Entry> entries, List<SourceStatus> statuses, RegionSlugs slugs)
+            throws IOException {
+        PageRenderer renderer = new PageRenderer(config, slugs);
         int limit = config.feed().entries();
         List<Entry> distinct = distinct(entries);
-        List<Region> regions = regions(distinct, limit, Collator.getInstance(config.locale()));
+        List<Region> regions = regions(distinct, limit, Collator.getInstance(config.locale()), slugs);
         List<Path> written = new ArrayList<>();
         for (Region region : regions) {
             write(config.output().resolve("region").resolve(region.slug() + ".html"), renderer.region(region, regions),
@@ -65,14 +75,14 @@ public final class PagePublisher {
     }
 
     /**
-     * Entries grouped by the slug of their region, so two spellings of one region share a page; the page
-     * takes the spelling of its newest entry. Sorted by name in the feed's language.
+     * Entries grouped by the slug of their region (one page per region feed); the page takes the
+     * spelling of its newest entry. Sorted by name in the feed's language.
      */
-    static List<Region> regions(List<Entry> entries, int limit, Collator collator) {
+    static List<Region> regions(List<Entry> entries, int limit, Collator collator, RegionSlugs slugs) {
         Map<String, List<Entry>> bySlug = new LinkedHashMap<>();
         for (Entry entry : entries) {
             if (entry.region().isBlank()) continue;
-            List<Entry> region = bySlug.computeIfAbsent(RegionSlugs.of(entry.region()), slug -> new ArrayList<>());
+            List<Entry> region = bySlug.computeIfAbsent(slugs.slugOrPlain(entry.region()), slug -> new ArrayList<>());
             if (region.size() < limit) region.add(entry);
         }
         return bySlug.entrySet().stream()

@@ -34,10 +34,12 @@ final class PageRenderer {
     private final PageText words;
     private final List<SourceConfig> sources;
     private final Map<String, SourceConfig> sourcesById;
+    private final RegionSlugs slugs;
     private final DateTimeFormatter dayHeading;
     private final DateTimeFormatter moment;
 
-    PageRenderer(AppConfig config) {
+    PageRenderer(AppConfig config, RegionSlugs slugs) {
+        this.slugs = slugs;
         this.feed = config.feed();
         this.zone = config.timezone();
         this.locale = config.locale();
@@ -148,7 +150,7 @@ final class PageRenderer {
         }
         if (!entry.region().isBlank()) {
             html.element("a", entry.region(), "class", "region",
-                    "href", root + "region/" + RegionSlugs.of(entry.region()) + ".html");
+                    "href", root + "region/" + slugs.slugOrPlain(entry.region()) + ".html");
             html.text(" · ");
         }
         html.element("span", sourceName(entry.sourceId()), "class", "source");

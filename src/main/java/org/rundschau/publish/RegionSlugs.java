@@ -82,6 +82,11 @@ public final class RegionSlugs {
         return Optional.ofNullable(slugs.get(region));
     }
 
+    /** The assigned slug of {@code region}, or its plain slug when it was not among those assigned. */
+    public String slugOrPlain(String region) {
+        return slug(region).orElseGet(() -> of(region));
+    }
+
     /** Every region with its slug, in the order given to {@link #assign}. */
     public Map<String, String> all() {
         return slugs;

@@ -128,7 +128,8 @@ public final class Republisher {
 
     /** index.html, region/<slug>.html and sources.opml; the index shows the sources' current health. */
     private void writePages(AppConfig config) throws StoreException, IOException {
-        pages.write(config, items.newest(Math.max(PAGE_WINDOW, config.feed().entries())), statuses.all());
+        pages.write(config, items.newest(Math.max(PAGE_WINDOW, config.feed().entries())), statuses.all(),
+                RegionSlugs.assign(items.regions()));
         opml.write(config);
     }
 }

@@ -50,7 +50,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"once", "validate", "check"})
+    @ValueSource(strings = {"once", "validate", "check", "suggest", "import-opml"})
     void everyCommandHasHelp(String command) {
         CommandRun run = run(command, "--help");
         assertThat(run.code()).isZero();
@@ -85,7 +85,7 @@ class CliTest {
     void checkOfAFailingSourceSaysWhyAndExitsOne() {
         CommandRun run = run("check", "missing", "--config", config.toString());
         assertThat(run.code()).isEqualTo(ExitCode.SOURCES_FAILED);
-        assertThat(run.err()).contains("missing: HTTP 404");
+        assertThat(run.err()).contains("missing: HTTP 404").contains("open it in a browser and copy the URL again");
     }
 
     @Test

@@ -74,13 +74,17 @@ class RepublisherTest {
                 "source/kommune21.atom", "source/ticker.atom", "source/koeln-presse.atom", "source/egov-blog.atom",
                 "source/behoerden-spiegel.atom").doesNotContain("archive/5.atom");
         assertThat(folder.files()).filteredOn(f -> f.startsWith("region/"))
-                .allSatisfy(f -> assertThat(f).matches("region/[a-z0-9]+(-[a-z0-9]+)*\\.atom"));
+                .allSatisfy(f -> assertThat(f).matches("region/[a-z0-9]+(-[a-z0-9]+)*\\.(atom|html)"));
+        assertThat(folder.files()).as("every region feed has its page, under the same name")
+                .filteredOn(f -> f.startsWith("region/") && f.endsWith(".atom"))
+                .allSatisfy(f -> assertThat(folder.files()).contains(f.replace(".atom", ".html")));
         assertThat(stored / PAGE_SIZE).isEqualTo(4);
     }
 
     @Test
     void twoSpellingsOfOneRegionGetTwoFiles() throws Exception {
-        assertThat(folder.files()).filteredOn(f -> f.startsWith("region/koeln")).hasSize(2);
+        assertThat(folder.files()).filteredOn(f -> f.startsWith("region/koeln") && f.endsWith(".atom")).hasSize(2);
+        assertThat(folder.files()).filteredOn(f -> f.startsWith("region/koeln") && f.endsWith(".html")).hasSize(2);
         assertThat(folder.entryTitles("region/koeln.atom"))
                 .containsExactly("Köln: Bürgeramt & Kfz-Zulassung <online> (aktualisiert)");
     }
