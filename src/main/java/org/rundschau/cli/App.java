@@ -56,14 +56,16 @@ final class App implements AutoCloseable {
 
     private final WriterLock lock;
     private final Database database;
+    private final ItemStore items;
     private final SourceStatusStore statuses;
     private final SourceRefresher refresher;
     private final Republisher republisher;
 
-    private App(WriterLock lock, Database database, SourceStatusStore statuses, SourceRefresher refresher,
-                Republisher republisher) {
+    private App(WriterLock lock, Database database, ItemStore items, SourceStatusStore statuses,
+                SourceRefresher refresher, Republisher republisher) {
         this.lock = lock;
         this.database = database;
+        this.items = items;
         this.statuses = statuses;
         this.refresher = refresher;
         this.republisher = republisher;
@@ -108,11 +110,11 @@ final class App implements AutoCloseable {
     private static App open(AppConfig config, Clock clock, WriterLock lock) throws StoreException {
         Stages stages = Stages.of(config, clock);
         Database database = Database.open(config.database());
-        ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()));
+        ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()), config.dedup(), config.retention());
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
                 stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
-        return new App(lock, database, statuses, refresher, republisher(config, items, statuses));
+        return new App(lock, database, items, statuses, refresher, republisher(config, items, statuses));
     }
 
     /** The feeds in every format, their archive, and the WebSub hub's notifier. */
@@ -124,6 +126,10 @@ final class App implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         return new Republisher(items, statuses, feeds, new FeedArchive(FeedArchive.PAGE_SIZE),
                 new HubNotifier(client, HUB_TIMEOUT, userAgent(config)), new PagePublisher(), new OpmlPublisher());
+    }
+
+    ItemStore items() {
+        return items;
     }
 
     SourceRefresher refresher() {

@@ -43,6 +43,7 @@ final class OnceCommand implements Callable<Integer> {
         try (App app = App.open(config, clock, writer.lockWait())) {
             ProgressLines progress = new ProgressLines(out, config.sources(), ProgressLines.onTerminal());
             List<RefreshOutcome> outcomes = app.cycle().refreshAll(config.sources(), progress::finished);
+            app.items().prune(clock.instant());
             Republisher.Published published = app.republisher().publish(config);
             progress.summary(outcomes, published, Duration.ofNanos(System.nanoTime() - started));
             return outcomes.stream().anyMatch(RefreshOutcome::failed) ? ExitCode.SOURCES_FAILED : ExitCode.OK;

@@ -53,7 +53,9 @@ final class ProgressLines {
         if (o.failed()) return o.status().lastError();
         if (o.unchanged()) return "unchanged since last fetch";
         StoreResult s = o.stored();
-        return String.format("%d items: %d new, %d updated", o.status().itemsLastSuccess(), s.added(), s.updated());
+        return String.format("%d items: %d new, %d updated", o.status().itemsLastSuccess(), s.added(), s.updated())
+                + (s.merged() == 0 ? "" : String.format("; %d already told by another source", s.merged()))
+                + (s.heldBack() == 0 ? "" : String.format("; %d held back (first fetch)", s.heldBack()));
     }
 
     private String bar() {

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rundschau", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Aggregates HTML listing pages and RSS/Atom feeds into one clean, valid Atom feed.",
         subcommands = {OnceCommand.class, RunCommand.class, ServeCommand.class, StatusCommand.class,
-                ValidateCommand.class, CheckCommand.class, SuggestCommand.class, ImportOpmlCommand.class},
+                ValidateCommand.class, CheckCommand.class, SuggestCommand.class, ImportOpmlCommand.class,
+                WhyCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 published but some sources failed, 2 bad usage or config, 3 internal error,",
                 "4 another Rundschau process kept the database locked."})
 public final class RundschauCommand implements Callable<Integer> {

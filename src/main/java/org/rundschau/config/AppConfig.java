@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param database SQLite file
  * @param fetch    politeness and limits for fetching
  * @param regions  admin-added regions: canonical name to its aliases (may be empty lists)
+ * @param dedup    how duplicates and floods of old items are recognised
+ * @param retention how long items are kept
  */
 public record AppConfig(Path file, FeedConfig feed, Path output, Path database, ZoneId timezone,
                         Locale locale, Schedule schedule, FetchConfig fetch, Map<String, List<String>> regions,
-                        List<SourceConfig> sources) {
+                        List<SourceConfig> sources, DedupConfig dedup, RetentionConfig retention) {
     public AppConfig {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(feed, "feed");
@@ -31,6 +33,15 @@ public record AppConfig(Path file, FeedConfig feed, Path output, Path database, 
         Objects.requireNonNull(fetch, "fetch");
         regions = Map.copyOf(regions);
         sources = List.copyOf(sources);
+        Objects.requireNonNull(dedup, "dedup");
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    /** A configuration with the default {@code dedup} and {@code retention} settings. */
+    public AppConfig(Path file, FeedConfig feed, Path output, Path database, ZoneId timezone, Locale locale,
+                     Schedule schedule, FetchConfig fetch, Map<String, List<String>> regions, List<SourceConfig> sources) {
+        this(file, feed, output, database, timezone, locale, schedule, fetch, regions, sources, DedupConfig.DEFAULTS,
+                RetentionConfig.DEFAULTS);
     }
 
     public Optional<SourceConfig> source(String id) {

@@ -39,13 +39,15 @@ public final class ConfigLoader {
 
     private static final List<String> TOP_KEYS =
             List.of("feed", "output", "database", "timezone", "locale", "schedule", "summary-length", "fetch", "regions",
-                    "sources");
+                    "sources", "dedup", "retention");
     private static final List<String> FEED_KEYS = List.of("title", "id", "self", "entries", "link", "per-source", "hub");
     private static final List<String> SOURCE_KEYS =
             List.of("id", "name", "url", "region", "timezone", "locale", "schedule", "date-format", "summary-length",
                     "html");
     private static final List<String> FETCH_KEYS =
             List.of("host-gap", "timeout", "max-size", "contact", "allow-private-addresses");
+    private static final List<String> DEDUP_KEYS = List.of("threshold", "window", "first-fetch-limit");
+    private static final List<String> RETENTION_KEYS = List.of("max-age", "max-per-source");
     private static final List<String> HTML_KEYS = List.of("item", "title", "link", "date", "time", "summary", "region");
 
     /** The settings a source inherits unless it overrides them. */
@@ -173,12 +175,29 @@ public final class ConfigLoader {
         FetchConfig fetch = top.mapping("fetch").map(m -> m.allowOnly(FETCH_KEYS)).map(this::fetch)
                 .orElse(FetchConfig.DEFAULTS);
         Map<String, List<String>> regions = top.mapping("regions").map(this::regions).orElse(Map.of());
+        DedupConfig dedup = top.mapping("dedup").map(m -> m.allowOnly(DEDUP_KEYS)).map(ConfigLoader::dedup)
+                .orElse(DedupConfig.DEFAULTS);
+        RetentionConfig retention = top.mapping("retention").map(m -> m.allowOnly(RETENTION_KEYS))
+                .map(ConfigLoader::retention).orElse(RetentionConfig.DEFAULTS);
         List<SourceConfig> sources = sources(top, defaults);
         if (feed.isEmpty() || !problems.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new AppConfig(file, feed.get(), output, database, defaults.timezone(),
-                defaults.locale(), defaults.schedule(), fetch, regions, sources));
+                defaults.locale(), defaults.schedule(), fetch, regions, sources, dedup, retention));
+    }
+
+    private static DedupConfig dedup(YamlMapping dedup) {
+        DedupConfig d = DedupConfig.DEFAULTS;
+        return new DedupConfig(dedup.optional("threshold", ConfigValues::fraction).orElse(d.threshold()),
+                dedup.optional("window", ConfigValues::duration).orElse(d.window()),
+                dedup.optional("first-fetch-limit", ConfigValues::wholeNumber).orElse(d.firstFetchLimit()));
+    }
+
+    private static RetentionConfig retention(YamlMapping retention) {
+        RetentionConfig d = RetentionConfig.DEFAULTS;
+        return new RetentionConfig(retention.optional("max-age", ConfigValues::duration).orElse(d.maxAge()),
+                retention.optional("max-per-source", ConfigValues::wholeNumber).orElse(d.maxPerSource()));
     }
 
     private Optional<FeedConfig> feed(YamlMapping feed) {

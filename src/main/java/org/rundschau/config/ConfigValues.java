@@ -88,11 +88,39 @@ final class ConfigValues {
     }
 
     private static final java.util.regex.Pattern DURATION =
-            java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+            java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final java.util.regex.Pattern SIZE =
             java.util.regex.Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB|KB|MB|GB)?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    /** A duration such as {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}; {@code 0} is allowed. */
+    /** A whole number, 0 or more. */
+    static int wholeNumber(String value) {
+        int number;
+        try {
+            number = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
+        }
+        if (number < 0) {
+            throw new IllegalArgumentException("must be 0 or more, got " + number);
+        }
+        return number;
+    }
+
+    /** A decimal number above 0 and at most 1, such as {@code 0.8}. */
+    static double fraction(String value) {
+        double number;
+        try {
+            number = Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a number between 0 and 1 such as 0.8, got '" + value + "'");
+        }
+        if (!(number > 0 && number <= 1)) {
+            throw new IllegalArgumentException("must be above 0 and at most 1, got " + value.strip());
+        }
+        return number;
+    }
+
+    /** A duration such as {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, {@code 3d}; {@code 0} is allowed. */
     static java.time.Duration duration(String value) {
         String text = value.strip();
         if (text.equals("0")) return java.time.Duration.ZERO;
@@ -105,7 +133,8 @@ final class ConfigValues {
             case "ms" -> java.time.Duration.ofMillis(n);
             case "s" -> java.time.Duration.ofSeconds(n);
             case "m" -> java.time.Duration.ofMinutes(n);
-            default -> java.time.Duration.ofHours(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofDays(n);
         };
     }
 

@@ -10,6 +10,10 @@ import java.util.Locale;
  * The one rule for an item's identity within its source: the source's guid, else the canonical
  * link, else title and date. The chosen value is hashed with its type ({@code guid:}, {@code link:},
  * {@code text:}) so a guid that happens to equal a link cannot meet that link's key by accident.
+ *
+ * <p>The rule may never change: stored items are found by their keys, and entry ids derive from
+ * them. What a key cannot see is the store's job ({@code store.SaveBatch}): a guid that a feed
+ * repeats for different items, and an item that moved to a new link.
  */
 public final class ItemKeys {
 

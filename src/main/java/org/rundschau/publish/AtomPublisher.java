@@ -41,6 +41,8 @@ import org.rundschau.model.Entry;
  *       rel="alternate"} when the entry has an http(s) link; {@code published} and {@code updated};
  *       {@code author} = the source's name; {@code summary} (type {@code html} or {@code text}) when
  *       not blank; {@code source} with the origin's id ({@link #sourceId}), title and link.</li>
+ *   <li>Further sources that carried the same story ({@link Entry#alsoAt}): {@code link rel="related"} to
+ *       the story at each of them, {@code link rel="via"} to each source's page or feed.</li>
  *   <li>An entry without a usable link carries its summary as {@code content} instead of {@code
  *       summary}: RFC 4287 section 4.1.1 requires an alternate link or content.</li>
  *   <li>Each entry names its source as author. The feed's author (its title) would satisfy the RFC
@@ -145,7 +147,7 @@ public final class AtomPublisher {
         }
         writeFeedMetadata(xml, head, feed, shown);
         for (Entry entry : shown) {
-            writeEntry(xml, entry, feed, Optional.ofNullable(sources.get(entry.sourceId())));
+            writeEntry(xml, entry, feed, sources);
         }
         return xml.finish();
     }
@@ -184,13 +186,15 @@ public final class AtomPublisher {
         xml.text("generator", generator.name(), attributes.toArray(String[]::new));
     }
 
-    private static void writeEntry(IndentedXml xml, Entry entry, FeedConfig feed, Optional<SourceConfig> source) {
+    private static void writeEntry(IndentedXml xml, Entry entry, FeedConfig feed, Map<String, SourceConfig> sources) {
+        Optional<SourceConfig> source = Optional.ofNullable(sources.get(entry.sourceId()));
         boolean hasRegion = !entry.region().isBlank();
         Optional<String> link = webLink(entry.link());
         xml.open("entry");
         xml.text("id", entry.entryId());
         xml.text("title", headline(entry), "type", "text");
         link.ifPresent(href -> xml.empty("link", "rel", "alternate", "href", href));
+        writeOrigins(xml, entry, link, sources);
         xml.text("published", rfc3339(entry.published()));
         xml.text("updated", rfc3339(entry.updated()));
         source.ifPresent(s -> xml.open("author").text("name", s.name()).close());
@@ -205,6 +209,32 @@ public final class AtomPublisher {
         }
         source.ifPresent(s -> writeSource(xml, s, feed));
         xml.close();
+    }
+
+    /**
+     * The other sources that carried the same story ({@link Entry#alsoAt}): the story's page there as
+     * {@code rel="related"} (unless it is a link already written), and that source's page or feed as
+     * {@code rel="via"} (RFC 4287 section 4.2.7.2), each titled with the source's name when configured.
+     */
+    private static void writeOrigins(IndentedXml xml, Entry entry, Optional<String> alternate,
+                                     Map<String, SourceConfig> sources) {
+        Set<String> related = new HashSet<>();
+        alternate.ifPresent(related::add);
+        Set<String> via = new HashSet<>();
+        for (Entry.Origin origin : entry.alsoAt()) {
+            Optional<SourceConfig> source = Optional.ofNullable(sources.get(origin.sourceId()));
+            String[] title = source.map(s -> new String[] {"title", s.name()}).orElse(new String[0]);
+            webLink(origin.link()).filter(related::add)
+                    .ifPresent(href -> xml.empty("link", concat(new String[] {"rel", "related", "href", href}, title)));
+            source.flatMap(s -> webLink(s.url().toString())).filter(via::add)
+                    .ifPresent(href -> xml.empty("link", concat(new String[] {"rel", "via", "href", href}, title)));
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     /** The origin: for a scraped page its alternate (HTML) link, for a feed its self link. */

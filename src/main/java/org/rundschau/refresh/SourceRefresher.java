@@ -114,8 +114,9 @@ public final class SourceRefresher {
             after = before.failed(started, 200, e.getMessage(), retryAt(source, before, started, Optional.empty()));
         }
         if (after.healthy()) {
-            log.debug("source={} ok: {} new, {} updated, {} unchanged", source.id(), stored.added(),
-                    stored.updated(), stored.unchanged());
+            log.debug("source={} ok: {} new ({} joined entries of other sources, {} held back), {} updated, "
+                    + "{} unchanged, {} pruned before", source.id(), stored.added(), stored.merged(), stored.heldBack(),
+                    stored.updated(), stored.unchanged(), stored.gone());
         } else {
             log.info("source={} failed: {}", source.id(), after.lastError());
         }

@@ -9,17 +9,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.rundschau.config.DedupConfig;
+import org.rundschau.config.RetentionConfig;
 import org.rundschau.model.Entry;
 import org.rundschau.model.Item;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Items by identity ({@code source id + item key}), with first-seen time and content hash.
+ * Items by identity ({@code source id + item key}), with first-seen time and content hash, and the
+ * entries they make up.
  *
  * <p>Contract kept for feed readers:
  * <ul>
@@ -28,61 +34,79 @@ import org.rundschau.model.Item;
  *       first seen;</li>
  *   <li>{@code updated} starts equal to {@code published} and moves only when region, title or
  *       summary change materially (whitespace differences do not count); a changed link alone is
- *       stored silently.</li>
+ *       stored silently;</li>
+ *   <li>an item reappearing under a new URL with the same headline and date (within a day) is the
+ *       stored item: the new key becomes its alias and its link is updated;</li>
+ *   <li>a guid repeated for different items does not merge them (see {@link SaveBatch});</li>
+ *   <li>an item of one source that another source already brought (same canonical link, or similar
+ *       headline and teaser within {@code dedup.window}, see {@link StoryMatcher}) is stored, but
+ *       joins that entry as a further origin ({@link Entry#alsoAt}) instead of becoming an entry;</li>
+ *   <li>on a source's first fetch (nothing of it stored yet) only its newest {@code
+ *       dedup.first-fetch-limit} new items become entries; the others are stored as known;</li>
+ *   <li>a pruned item (see {@link #prune}) is never stored again;</li>
  *   <li>every item has a sequence number, given when it is first stored (1, 2, 3, ...) and never
  *       changed: the order the feed archive is cut in ({@link #lastSequence}, {@link #inSequence}).</li>
  * </ul>
+ * Every method that returns entries leaves out items that joined another entry or were held back
+ * (the view {@code feed_item} holds the same rows), and fills in each entry's {@link Entry#alsoAt}.
  * Times are stored to the millisecond.
  */
 public final class ItemStore {
-
+    private static final Logger log = LoggerFactory.getLogger(ItemStore.class);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final int ENTRY_ID_HEX_DIGITS = 16;
 
-    private static final String INSERT = """
-            INSERT INTO item (source_id, item_key, entry_id, guid, link, title, summary, summary_html,
-                              region, published, dated, first_seen, updated, content_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (source_id, item_key) DO NOTHING""";
-    private static final String SELECT_STORED =
-            "SELECT content_hash, link FROM item WHERE source_id = ? AND item_key = ?";
-    // MAX keeps updated >= published and never moves it backwards when saves arrive out of order.
-    private static final String UPDATE_CONTENT = """
-            UPDATE item SET title = ?, summary = ?, summary_html = ?, region = ?, link = ?, content_hash = ?,
-                            updated = MAX(?, published, updated)
-            WHERE source_id = ? AND item_key = ?""";
-    private static final String UPDATE_LINK = "UPDATE item SET link = ? WHERE source_id = ? AND item_key = ?";
-    private static final String NEWEST = """
-            SELECT entry_id, source_id, region, title, summary, summary_html, link, published, updated
-            FROM item ORDER BY published DESC, entry_id LIMIT ?""";
+    /** Rows that are entries: neither joined to another entry nor held back on a first fetch. */
+    private static final String ENTRIES_ONLY = "merged_into IS NULL AND held_back = 0";
     private static final String ENTRY_COLUMNS =
             "entry_id, source_id, region, title, summary, summary_html, link, published, updated";
+    private static final String NEWEST = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE " + ENTRIES_ONLY
+            + " ORDER BY published DESC, entry_id LIMIT ?";
     private static final String NEWEST_OF_EACH_SOURCE = "SELECT " + ENTRY_COLUMNS + " FROM ("
             + " SELECT *, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY published DESC, entry_id) AS rank"
-            + " FROM item) WHERE rank <= ? ORDER BY published DESC, entry_id";
-    private static final String NEWEST_IN_REGION = "SELECT " + ENTRY_COLUMNS
-            + " FROM item WHERE region = ? ORDER BY published DESC, entry_id LIMIT ?";
-    private static final String NEWEST_OF_SOURCE = "SELECT " + ENTRY_COLUMNS
-            + " FROM item WHERE source_id = ? ORDER BY published DESC, entry_id LIMIT ?";
-    private static final String IN_SEQUENCE = "SELECT " + ENTRY_COLUMNS
-            + " FROM item WHERE seq > ? AND seq <= ? ORDER BY seq";
-    private static final String REGIONS =
-            "SELECT region FROM item WHERE region <> '' GROUP BY region ORDER BY MIN(seq), region";
+            + " FROM item WHERE " + ENTRIES_ONLY + ") WHERE rank <= ? ORDER BY published DESC, entry_id";
+    private static final String NEWEST_IN_REGION = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE region = ? AND "
+            + ENTRIES_ONLY + " ORDER BY published DESC, entry_id LIMIT ?";
+    private static final String NEWEST_OF_SOURCE = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE source_id = ? AND "
+            + ENTRIES_ONLY + " ORDER BY published DESC, entry_id LIMIT ?";
+    private static final String IN_SEQUENCE = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE seq > ? AND seq <= ? AND "
+            + ENTRIES_ONLY + " ORDER BY seq";
+    private static final String REGIONS = "SELECT region FROM item WHERE region <> '' AND " + ENTRIES_ONLY
+            + " GROUP BY region ORDER BY MIN(seq), region";
     private static final String LAST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM item";
+    /** At most this many entry ids per query for their origins (SQLite allows 32,766 parameters). */
+    private static final int ORIGINS_PER_QUERY = 500;
 
     private final Database db;
     private final String entryIdBase;
+    private final DedupConfig dedup;
+    private final RetentionConfig retention;
+
+    /**
+     * A store with the default {@code dedup} settings but no first-fetch limit, that keeps every
+     * item: for tools and tests that store a known set of items.
+     *
+     * @see #ItemStore(Database, String, DedupConfig, RetentionConfig)
+     */
+    public ItemStore(Database db, String entryIdBase) {
+        this(db, entryIdBase, new DedupConfig(DedupConfig.DEFAULTS.threshold(), DedupConfig.DEFAULTS.window(),
+                Integer.MAX_VALUE), RetentionConfig.KEEP_ALL);
+    }
 
     /**
      * @param entryIdBase prefix for new entries' Atom ids, e.g. {@code tag:news.example.org,2026:};
      *                    an entry keeps the id it was given when first stored. A base not ending in
      *                    {@code :}, {@code /} or {@code #} gets {@code :} ({@code tag:}/{@code urn:})
      *                    or {@code /} (other schemes) appended.
+     * @param dedup       how duplicates and first fetches are treated
+     * @param retention   what {@link #prune} removes, and which new items are too old to store
      * @throws IllegalArgumentException when the base is not an absolute URI
      */
-    public ItemStore(Database db, String entryIdBase) {
+    public ItemStore(Database db, String entryIdBase, DedupConfig dedup, RetentionConfig retention) {
         this.db = Objects.requireNonNull(db, "db");
         this.entryIdBase = withSeparator(Objects.requireNonNull(entryIdBase, "entryIdBase"));
+        this.dedup = Objects.requireNonNull(dedup, "dedup");
+        this.retention = Objects.requireNonNull(retention, "retention");
     }
 
     private static String withSeparator(String base) {
@@ -106,8 +130,10 @@ public final class ItemStore {
     }
 
     /**
-     * Upserts one source's items in one transaction. When the list holds one key twice, the first
-     * occurrence wins and the later ones are neither stored nor counted.
+     * Stores one source's items in one transaction: new ones are inserted (maybe as duplicates or
+     * held back, see the class comment), known ones updated. When the list holds one key twice with
+     * the same link, the first occurrence wins and the later ones are neither stored nor counted;
+     * one key with different links is a repeated guid: different items.
      *
      * @param seenAt the time of this fetch: becomes {@code first_seen} of new items and
      *               {@code updated} of changed ones
@@ -116,88 +142,67 @@ public final class ItemStore {
      */
     public StoreResult save(String sourceId, List<Item> items, Instant seenAt) throws StoreException {
         Objects.requireNonNull(seenAt, "seenAt");
-        Map<String, Item> byKey = new LinkedHashMap<>();
+        Map<String, Item> distinct = new LinkedHashMap<>();
         for (Item item : items) {
             if (!item.sourceId().equals(sourceId)) {
                 throw new IllegalArgumentException("item " + item.key() + " of source " + item.sourceId()
                         + " saved as source " + sourceId);
             }
-            byKey.putIfAbsent(item.key(), item);
+            distinct.putIfAbsent(item.key() + "\n" + item.link(), item);
         }
-        if (byKey.isEmpty()) return StoreResult.NOTHING;
-        return db.write("save " + byKey.size() + " items of source " + sourceId,
-                c -> saveAll(c, byKey.values(), seenAt));
+        if (distinct.isEmpty()) return StoreResult.NOTHING;
+        return db.write("save " + distinct.size() + " items of source " + sourceId, c -> {
+            try (Statements st = new Statements(c)) {
+                StoryMatcher matcher = new StoryMatcher(st, dedup);
+                int indexed = matcher.indexUnindexed();
+                if (indexed > 0) log.info("store: indexed the headlines of {} items stored before", indexed);
+                return new SaveBatch(st, matcher, this::entryIdFor, sourceId, seenAt, dedup, retention)
+                        .save(List.copyOf(distinct.values()));
+            }
+        });
     }
 
-    private StoreResult saveAll(Connection c, Iterable<Item> items, Instant seenAt) throws SQLException {
-        try (Statements st = new Statements(c)) {
-            StoreResult result = StoreResult.NOTHING;
-            for (Item item : items) result = result.plus(saveOne(st, item, seenAt));
-            return result;
-        }
+    /**
+     * Prunes items published before {@code now} minus {@code retention.max-age}, and of each source
+     * all but the newest {@code retention.max-per-source}; items of other sources that had joined a
+     * pruned entry go with it. A tombstone keeps each pruned key (and alias) from being stored again.
+     *
+     * @return how many items were pruned
+     */
+    public int prune(Instant now) throws StoreException {
+        Objects.requireNonNull(now, "now");
+        if (!retention.limitsAge() && !retention.limitsCount()) return 0;
+        int pruned = db.write("prune old items", c -> {
+            try (Statements st = new Statements(c)) {
+                return new Retention(st, new StoryMatcher(st, dedup), retention).prune(now);
+            }
+        });
+        if (pruned > 0) log.info("store: pruned {} items (retention: max-age {}, max-per-source {})", pruned,
+                retention.maxAge(), retention.maxPerSource());
+        return pruned;
     }
 
-    private StoreResult saveOne(Statements st, Item item, Instant seenAt) throws SQLException {
-        String hash = contentHash(item);
-        if (insert(st.insert, item, hash, seenAt)) return new StoreResult(1, 0, 0);
-        Stored stored = stored(st.select, item);
-        if (!stored.contentHash().equals(hash)) {
-            updateContent(st.updateContent, item, hash, seenAt);
-            return new StoreResult(0, 1, 0);
-        }
-        if (!stored.link().equals(item.link())) updateLink(st.updateLink, item);
-        return new StoreResult(0, 0, 1);
+    /**
+     * The provenance of the entries that {@code entryIdOrLink} names: an entry id (of an entry or of
+     * an item that joined one), or a link an item has or had. Empty when nothing stored matches.
+     */
+    public List<Provenance> provenance(String entryIdOrLink) throws StoreException {
+        Objects.requireNonNull(entryIdOrLink, "entryIdOrLink");
+        return db.read("look up " + entryIdOrLink, c -> {
+            try (Statements st = new Statements(c)) {
+                return Provenance.find(st, entryIdOrLink);
+            }
+        });
     }
 
-    private boolean insert(PreparedStatement ps, Item item, String hash, Instant seenAt) throws SQLException {
-        long published = item.published().toEpochMilli();
-        ps.setString(1, item.sourceId());
-        ps.setString(2, item.key());
-        ps.setString(3, entryIdFor(item.sourceId(), item.key()));
-        ps.setString(4, item.guid());
-        ps.setString(5, item.link());
-        ps.setString(6, item.title());
-        ps.setString(7, item.summary());
-        ps.setBoolean(8, item.summaryIsHtml());
-        ps.setString(9, item.region());
-        ps.setLong(10, published);
-        ps.setBoolean(11, item.dated());
-        ps.setLong(12, seenAt.toEpochMilli());
-        ps.setLong(13, published);
-        ps.setString(14, hash);
-        return ps.executeUpdate() == 1;   // 0: the key is already stored
-    }
-
-    private record Stored(String contentHash, String link) {}
-
-    private static Stored stored(PreparedStatement ps, Item item) throws SQLException {
-        ps.setString(1, item.sourceId());
-        ps.setString(2, item.key());
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) throw new SQLException("item " + item.key() + " vanished inside its transaction");
-            return new Stored(rs.getString(1), rs.getString(2));
-        }
-    }
-
-    private static void updateContent(PreparedStatement ps, Item item, String hash, Instant seenAt)
-            throws SQLException {
-        ps.setString(1, item.title());
-        ps.setString(2, item.summary());
-        ps.setBoolean(3, item.summaryIsHtml());
-        ps.setString(4, item.region());
-        ps.setString(5, item.link());
-        ps.setString(6, hash);
-        ps.setLong(7, seenAt.toEpochMilli());
-        ps.setString(8, item.sourceId());
-        ps.setString(9, item.key());
-        ps.executeUpdate();
-    }
-
-    private static void updateLink(PreparedStatement ps, Item item) throws SQLException {
-        ps.setString(1, item.link());
-        ps.setString(2, item.sourceId());
-        ps.setString(3, item.key());
-        ps.executeUpdate();
+    /** The tombstones of pruned items with this entry id or link; empty when none. */
+    public List<Provenance.Tombstone> tombstones(String entryIdOrLink) throws StoreException {
+        Objects.requireNonNull(entryIdOrLink, "entryIdOrLink");
+        return db.read("look up pruned " + entryIdOrLink, c -> {
+            try (Statements st = new Statements(c)) {
+                return Provenance.tombstones(st, entryIdOrLink);
+            }
+        });
     }
 
     /**
@@ -216,22 +221,15 @@ public final class ItemStore {
 
     /**
      * The newest entries over all sources: newest {@code published} first, ties in entry id
-     * order so that the order never flips between runs.
+     * order so that the order never flips between runs. Items that joined another entry and items
+     * held back on a first fetch are not entries; each entry lists the items that joined it in
+     * {@link Entry#alsoAt}.
      *
      * @param limit at most this many; 0 gives an empty list
      */
     public List<Entry> newest(int limit) throws StoreException {
         if (limit < 0) throw new IllegalArgumentException("limit must be >= 0: " + limit);
-        return db.read("read the newest " + limit + " entries", c -> {
-            try (PreparedStatement ps = c.prepareStatement(NEWEST)) {
-                ps.setInt(1, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Entry> entries = new ArrayList<>();
-                    while (rs.next()) entries.add(toEntry(rs));
-                    return entries;
-                }
-            }
-        });
+        return entries("read the newest " + limit + " entries", NEWEST, limit);
     }
 
     /**
@@ -249,7 +247,10 @@ public final class ItemStore {
         return entries("read the newest " + limit + " entries of region " + region, NEWEST_IN_REGION, region, limit);
     }
 
-    /** The newest entries of the source {@code sourceId}, in {@link #newest} order. */
+    /**
+     * The newest entries of the source {@code sourceId}, in {@link #newest} order. Stories of this
+     * source that joined an entry of another source are that entry's, not listed here.
+     */
     public List<Entry> newestOfSource(String sourceId, int limit) throws StoreException {
         positive(limit);
         return entries("read the newest " + limit + " entries of source " + sourceId, NEWEST_OF_SOURCE, sourceId, limit);
@@ -272,6 +273,7 @@ public final class ItemStore {
     /**
      * The sequence number of the last item stored; 0 when there is none. Every stored item has a
      * sequence number, 1 for the first, each new one higher than any before it; it never changes.
+     * Items that are not entries have numbers too, so a range may hold fewer entries than numbers.
      */
     public long lastSequence() throws StoreException {
         return db.read("read the last sequence number", c -> {
@@ -289,15 +291,38 @@ public final class ItemStore {
 
     private List<Entry> entries(String doing, String sql, Object... parameters) throws StoreException {
         return db.read(doing, c -> {
+            List<Entry> entries = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) ps.setObject(i + 1, parameters[i]);
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<Entry> entries = new ArrayList<>();
                     while (rs.next()) entries.add(toEntry(rs));
-                    return entries;
                 }
             }
+            return withOrigins(c, entries);
         });
+    }
+
+    /** The entries with {@link Entry#alsoAt} filled in from the items that joined them, oldest first. */
+    private static List<Entry> withOrigins(Connection c, List<Entry> entries) throws SQLException {
+        Map<String, List<Entry.Origin>> origins = new HashMap<>();
+        for (int from = 0; from < entries.size(); from += ORIGINS_PER_QUERY) {
+            List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ORIGINS_PER_QUERY));
+            String sql = "SELECT merged_into, source_id, link FROM item WHERE merged_into IN ("
+                    + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY first_seen, entry_id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i).entryId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        origins.computeIfAbsent(rs.getString(1), id -> new ArrayList<>())
+                                .add(new Entry.Origin(rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+        }
+        if (origins.isEmpty()) return entries;
+        return entries.stream().map(e -> !origins.containsKey(e.entryId()) ? e : new Entry(e.entryId(), e.sourceId(),
+                e.region(), e.title(), e.summary(), e.summaryIsHtml(), e.link(), e.published(), e.updated(),
+                origins.get(e.entryId()))).toList();
     }
 
     private static void positive(int limit) {
@@ -317,33 +342,6 @@ public final class ItemStore {
             return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** The prepared statements of one save, prepared once and reused for every item. */
-    private static final class Statements implements AutoCloseable {
-        PreparedStatement insert;
-        PreparedStatement select;
-        PreparedStatement updateContent;
-        PreparedStatement updateLink;
-
-        Statements(Connection c) throws SQLException {
-            try {
-                insert = c.prepareStatement(INSERT);
-                select = c.prepareStatement(SELECT_STORED);
-                updateContent = c.prepareStatement(UPDATE_CONTENT);
-                updateLink = c.prepareStatement(UPDATE_LINK);
-            } catch (SQLException e) {
-                close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (PreparedStatement ps : new PreparedStatement[] {insert, select, updateContent, updateLink}) {
-                if (ps != null) ps.close();
-            }
         }
     }
 }

@@ -438,6 +438,7 @@ class CorpusPipelineIT {
                 output: %s/public
                 database: %s/data/test.db
                 fetch: {host-gap: 0}
+                dedup: {first-fetch-limit: 1000}   # every labelled item, not only each source's newest 10
                 locale: de
                 sources:
                 """.formatted(FEED_ID, folder, folder) + sources);

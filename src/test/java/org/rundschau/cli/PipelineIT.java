@@ -63,6 +63,7 @@ class PipelineIT {
                 output: %1$s/public
                 database: %1$s/data/test.db
                 fetch: {host-gap: 0}
+                dedup: {first-fetch-limit: 100}   # every item of the fixtures, not only the newest 10
                 timezone: Europe/Berlin
                 locale: de
                 sources:

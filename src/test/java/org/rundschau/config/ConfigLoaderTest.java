@@ -246,7 +246,7 @@ class ConfigLoaderTest {
             output: [a, b]           => output: expected a single value, got a list
             regions: [NRW]           => regions: expected 'key: value' lines, got a list
             sourcs: []               => unknown key 'sourcs'; did you mean 'sources'?
-            colour: red              => unknown key 'colour' (allowed here: feed, output, database, timezone, locale, schedule, summary-length, fetch, regions, sources)
+            colour: red              => unknown key 'colour' (allowed here: feed, output, database, timezone, locale, schedule, summary-length, fetch, regions, sources, dedup, retention)
             <<: {timezone: UTC}      => YAML merge keys ('<<') are not supported; write the keys out
             """)
     void reportsABadTopLevelValueOnItsLine(String line, String message) {
@@ -603,6 +603,46 @@ class ConfigLoaderTest {
     void reportsABadFetchValueOnItsLine(String line, String message) {
         List<String> problems = problemsIn(FEED + "fetch:\n  " + line + "\nsources:\n  - id: a\n    url: https://example.org/f.xml\n");
         assertThat(problems).containsExactly(at(5, message));
+    }
+
+    @Test
+    void readsDedupAndRetentionSettings() throws Exception {
+        AppConfig config = load(FEED + """
+                dedup:
+                  threshold: 0.9
+                  window: 2d
+                  first-fetch-limit: 0
+                retention:
+                  max-age: 90d
+                  max-per-source: 500
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                """);
+
+        assertThat(config.dedup()).isEqualTo(new DedupConfig(0.9, java.time.Duration.ofDays(2), 0));
+        assertThat(config.retention()).isEqualTo(new RetentionConfig(java.time.Duration.ofDays(90), 500));
+    }
+
+    @Test
+    void usesDedupAndRetentionDefaultsWhenTheSectionsAreMissing() throws Exception {
+        AppConfig config = load(FEED + "sources:\n  - id: a\n    url: https://example.org/feed.xml\n");
+        assertThat(config.dedup()).isEqualTo(new DedupConfig(0.8, java.time.Duration.ofDays(3), 10));
+        assertThat(config.retention()).isEqualTo(RetentionConfig.DEFAULTS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            dedup: {threshold: 1.5}           => dedup.threshold: must be above 0 and at most 1, got 1.5
+            dedup: {threshold: high}          => dedup.threshold: expected a number between 0 and 1 such as 0.8, got 'high'
+            dedup: {first-fetch-limit: -1}    => dedup.first-fetch-limit: must be 0 or more, got -1
+            dedup: {window: soon}             => dedup.window: expected a duration like '500ms', '2s', '5m' or '1h', got 'soon'
+            retention: {max-per-source: lots} => retention.max-per-source: expected a whole number, got 'lots'
+            retention: {maxage: 1d}           => retention: unknown key 'maxage'; did you mean 'max-age'?
+            """)
+    void reportsABadDedupOrRetentionValue(String line, String message) {
+        List<String> problems = problemsIn(FEED + line + "\nsources:\n  - id: a\n    url: https://example.org/f.xml\n");
+        assertThat(problems).containsExactly(at(4, message));
     }
 
     private AppConfig load(String yaml) throws IOException, ConfigException {

@@ -437,6 +437,27 @@ class AtomPublisherTest {
         return publisher.render(entries, FEED, SOURCES);
     }
 
+    @Test
+    void anEntryLinksToEveryFurtherSourceOfItsStory() throws IOException {
+        Entry cio = ENTRIES.get(0);
+        Entry told = new Entry(cio.entryId(), cio.sourceId(), cio.region(), cio.title(), cio.summary(),
+                cio.summaryIsHtml(), cio.link(), cio.published(), cio.updated(), List.of(
+                        new Entry.Origin("behoerden-spiegel", "https://www.behoerden-spiegel.de/2025/02/neue-cio/"),
+                        new Entry.Origin("koeln-presse", cio.link()),
+                        new Entry.Origin("removed-source", "https://gone.example.org/cio")));
+        Path file = folder.resolve("feed.atom");
+        publisher.write(List.of(told), FEED, SOURCES, file);
+
+        assertValidAtom(file);
+        AtomXPath atom = new AtomXPath(Files.readString(file));
+        assertThat(atom.all("/a:feed/a:entry/a:link[@rel='related']/@href"))
+                .containsExactly("https://www.behoerden-spiegel.de/2025/02/neue-cio/", "https://gone.example.org/cio");
+        assertThat(atom.all("/a:feed/a:entry/a:link[@rel='related']/@title")).containsExactly("Behörden Spiegel");
+        assertThat(atom.all("/a:feed/a:entry/a:link[@rel='via']/@href")).containsExactly(
+                "https://www.behoerden-spiegel.de/kategorie/digitalisierung/", "https://www.stadt-koeln.example/presse/rss.xml");
+        assertThat(atom.all("/a:feed/a:entry/a:link[@rel='alternate']/@href")).containsExactly(cio.link());
+    }
+
     private static void assertValidAtom(Path file) {
         AtomChecks.assertValid(file);
     }

@@ -382,9 +382,20 @@ class ItemStoreTest {
         db.close();
         Path file = dir.resolve("old.db");
         try (Database old = Database.open(file, Migration.fromClasspath().subList(0, 1))) {
-            ItemStore before = new ItemStore(old, BASE);
-            before.save(SOURCE, List.of(c), MUCH_LATER);
-            before.save(SOURCE, List.of(a, b), T0);
+            // As version 1 stored them (today's ItemStore needs the later schema): c first, then a and b.
+            old.write("store three items as version 1 did", conn -> {
+                try (var ps = conn.prepareStatement("INSERT INTO item VALUES (?, ?, ?, '', ?, ?, ?, 0, ?, ?, 1, ?, ?, ?)")) {
+                    for (Item item : List.of(c, a, b)) {
+                        Instant seen = item == c ? MUCH_LATER : T0;
+                        Object[] values = {item.sourceId(), item.key(), BASE + item.key(), item.link(), item.title(),
+                                item.summary(), item.region(), item.published().toEpochMilli(), seen.toEpochMilli(),
+                                item.published().toEpochMilli(), "h-" + item.key()};
+                        for (int i = 0; i < values.length; i++) ps.setObject(i + 1, values[i]);
+                        ps.executeUpdate();
+                    }
+                }
+                return null;
+            });
         }
         db = Database.open(file);
         store = new ItemStore(db, BASE);

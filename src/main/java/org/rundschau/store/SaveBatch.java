@@ -1,0 +1,348 @@
+package org.rundschau.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
+import org.rundschau.config.DedupConfig;
+import org.rundschau.config.RetentionConfig;
+import org.rundschau.model.Item;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call of {@link ItemStore#save}: the items of one fetch of one source, stored inside one
+ * transaction. Decides for each item whether it is a stored item seen again (by key, by alias, or
+ * because it moved to a new URL), a pruned one, or a new one; a new one may join an entry of
+ * another source ({@link StoryMatcher}) or be held back on the source's first fetch.
+ *
+ * <p>Repeated guids: an item whose key (from its guid) is stored with another link is the same item
+ * (its URL moved, or its headline was edited and the slug with it) when its folded headline or its
+ * date (within a day) is the stored one's. It is a different item when the same fetch already
+ * stored that key, when the source is known to repeat that guid, or when headline and date both
+ * differ: then the key is recorded in {@code shared_key} and the item is stored under a key made
+ * of the guid's key and its link.
+ */
+final class SaveBatch {
+    private static final Logger log = LoggerFactory.getLogger(SaveBatch.class);
+    /** How far apart two dates of "the same date" may lie: a date-only value is midnight, another has a time. */
+    static final Duration SAME_DATE = Duration.ofDays(1);
+    /** Teasers of a moved item must still match this well, when both items have one. */
+    static final double MOVED_TEASER_MIN = 0.5;
+
+    private static final String ROW = "SELECT item_key, entry_id, link, title, title_key, published, dated, "
+            + "content_hash FROM item WHERE source_id = ? AND item_key = ?";
+    private static final String ALIAS = "SELECT item_key FROM item_alias WHERE source_id = ? AND alias_key = ?";
+    private static final String ALIASES_OF = "SELECT alias_key FROM item_alias WHERE source_id = ? AND item_key = ?";
+    private static final String ADD_ALIAS = "INSERT INTO item_alias (source_id, alias_key, item_key, link, former_link, "
+            + "reason, created) SELECT source_id, ?, item_key, ?, link, 'moved', ? FROM item "
+            + "WHERE source_id = ? AND item_key = ? ON CONFLICT (source_id, alias_key) DO NOTHING";
+    private static final String TOMBSTONE_LINK = "SELECT link FROM tombstone WHERE source_id = ? AND item_key = ?";
+    private static final String TOMBSTONE_BY_TITLE = "SELECT entry_id FROM tombstone WHERE source_id = ? "
+            + "AND title_key = ? AND dated = 1 AND published BETWEEN ? AND ?";
+    private static final String ADD_TOMBSTONE = "INSERT INTO tombstone (source_id, item_key, entry_id, link, "
+            + "title_key, published, dated, pruned) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String IS_SHARED = "SELECT 1 FROM shared_key WHERE source_id = ? AND item_key = ?";
+    private static final String MARK_SHARED =
+            "INSERT INTO shared_key (source_id, item_key, first_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String HAS_ANYTHING = "SELECT EXISTS (SELECT 1 FROM item WHERE source_id = ?) "
+            + "OR EXISTS (SELECT 1 FROM tombstone WHERE source_id = ?)";
+    private static final String MOVE_CANDIDATES = "SELECT item_key, summary FROM item WHERE source_id = ? "
+            + "AND title_key = ? AND dated = 1 AND published BETWEEN ? AND ? ORDER BY first_seen, item_key";
+    private static final String INSERT = """
+            INSERT INTO item (source_id, item_key, entry_id, guid, link, title, summary, summary_html, region,
+                              published, dated, first_seen, updated, content_hash, held_back, merged_into,
+                              match_entry, match_rule, match_score, title_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    // MAX keeps updated >= published and never moves it backwards when saves arrive out of order.
+    private static final String UPDATE_CONTENT = """
+            UPDATE item SET title = ?, summary = ?, summary_html = ?, region = ?, link = ?, content_hash = ?,
+                            updated = MAX(?, published, updated)
+            WHERE source_id = ? AND item_key = ?""";
+    private static final String UPDATE_LINK = "UPDATE item SET link = ? WHERE source_id = ? AND item_key = ?";
+
+    private final Statements st;
+    private final StoryMatcher matcher;
+    private final BiFunction<String, String, String> entryIds;
+    private final String sourceId;
+    private final Instant seenAt;
+    private final DedupConfig dedup;
+    private final RetentionConfig retention;
+    private final Set<String> listedKeys = new HashSet<>();
+    private final Set<String> touched = new HashSet<>();
+    private StoreResult result = StoreResult.NOTHING;
+
+    private record Row(String key, String entryId, String link, String title, String titleKey, Instant published,
+                       boolean dated, String contentHash) {}
+
+    /** Where an item belongs. */
+    private sealed interface Target {
+        record Stored(Row row) implements Target {}
+        record Pruned() implements Target {}
+        record Fresh(String key) implements Target {}
+    }
+
+    /**
+     * @param entryIds the entry id of a new item, from source id and key
+     */
+    SaveBatch(Statements st, StoryMatcher matcher, BiFunction<String, String, String> entryIds, String sourceId,
+              Instant seenAt, DedupConfig dedup, RetentionConfig retention) {
+        this.st = st;
+        this.matcher = matcher;
+        this.entryIds = entryIds;
+        this.sourceId = sourceId;
+        this.seenAt = seenAt;
+        this.dedup = dedup;
+        this.retention = retention;
+    }
+
+    /** @param items this source's items, at most one per key and link, in the order the source lists them */
+    StoreResult save(List<Item> items) throws SQLException {
+        items.forEach(item -> listedKeys.add(item.key()));
+        boolean[] heldBack = firstFetch() ? heldBack(items) : new boolean[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            save(items.get(i), heldBack[i]);
+        }
+        return result;
+    }
+
+    private boolean firstFetch() throws SQLException {
+        try (ResultSet rs = st.bind(HAS_ANYTHING, sourceId, sourceId).executeQuery()) {
+            return rs.next() && !rs.getBoolean(1);
+        }
+    }
+
+    /** On a first fetch: all but the newest {@code first-fetch-limit} items (ties: listing order). */
+    private boolean[] heldBack(List<Item> items) {
+        boolean[] held = new boolean[items.size()];
+        java.util.Arrays.fill(held, true);
+        IntStream.range(0, items.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> items.get(i).published()).reversed())
+                .limit(dedup.firstFetchLimit())
+                .forEach(i -> held[i] = false);
+        return held;
+    }
+
+    private void save(Item item, boolean holdBack) throws SQLException {
+        Target target = target(item);
+        if (target instanceof Target.Stored stored) {
+            update(stored.row(), item);
+        } else if (target instanceof Target.Fresh fresh) {
+            saveFresh(fresh.key(), item, holdBack);
+        } else {
+            log.debug("store: source={} item {} was pruned before: not stored again", sourceId, shortKey(item.key()));
+            count(new StoreResult(0, 0, 0, 0, 0, 1));
+        }
+    }
+
+    private Target target(Item item) throws SQLException {
+        String key = item.key();
+        for (boolean derived = false; ; derived = true) {
+            Optional<Row> row = row(key);
+            if (row.isPresent()) {
+                if (derived || sameStory(row.get(), item, key)) return new Target.Stored(row.get());
+                st.update(MARK_SHARED, sourceId, key, seenAt);
+                log.debug("store: source={} repeats key {} for a different item: {}", sourceId, shortKey(key), item.link());
+                key = sharedKey(key, item);
+                continue;
+            }
+            Optional<String> aliased = first(ALIAS, sourceId, key);
+            if (aliased.isPresent()) return new Target.Stored(storedRow(aliased.get()));
+            Optional<String> prunedLink = first(TOMBSTONE_LINK, sourceId, key);
+            if (prunedLink.isEmpty()) return new Target.Fresh(key);
+            if (derived || prunedLink.get().equals(item.link()) || !isShared(key)) return new Target.Pruned();
+            key = sharedKey(key, item);
+        }
+    }
+
+    /** Whether an item whose key is stored with another link is the stored item (see the class comment). */
+    private boolean sameStory(Row row, Item item, String key) throws SQLException {
+        if (row.link().equals(item.link())) return true;
+        if (touched.contains(row.key())) return false;
+        if (item.guid().isEmpty()) return true;
+        if (isShared(key)) return false;
+        return Objects.equals(row.titleKey(), TextFold.titleKey(item.title()))
+                || (row.dated() && item.dated() && sameDate(row.published(), item.published()));
+    }
+
+    private boolean isShared(String key) throws SQLException {
+        return first(IS_SHARED, sourceId, key).isPresent();
+    }
+
+    /** The key of an item that shares its guid's key with other items: that key plus its link (or headline and date). */
+    static String sharedKey(String key, Item item) {
+        String distinct = item.link().isEmpty()
+                ? TextFold.titleKey(item.title()) + "|" + item.published().toEpochMilli() : item.link();
+        return sha256Hex("shared:" + key + "\n" + distinct);
+    }
+
+    private void saveFresh(String key, Item item, boolean holdBack) throws SQLException {
+        Similarity.Text text = Similarity.Text.of(item.region(), item.title(), item.summary());
+        if (tooOld(item)) {
+            log.debug("store: source={} item {} is older than retention.max-age: not stored", sourceId, shortKey(key));
+            count(new StoreResult(0, 0, 0, 0, 0, 1));
+            return;
+        }
+        Optional<String> movedFrom = movedFrom(item, text);
+        if (movedFrom.isPresent()) {
+            st.update(ADD_ALIAS, key, item.link(), seenAt, sourceId, movedFrom.get());
+            log.debug("store: source={} item {} moved to {} (same headline and date as item {})", sourceId,
+                    shortKey(movedFrom.get()), item.link(), shortKey(key));
+            update(storedRow(movedFrom.get()), item);
+            return;
+        }
+        Optional<String> prunedEntry = prunedUnderAnotherLink(item, text);
+        if (prunedEntry.isPresent()) {
+            st.update(ADD_TOMBSTONE, sourceId, key, prunedEntry.get(), item.link(), text.titleKey(),
+                    item.published(), item.dated(), seenAt);
+            log.debug("store: source={} item {} is the pruned entry {} under a new link: not stored", sourceId,
+                    shortKey(key), prunedEntry.get());
+            count(new StoreResult(0, 0, 0, 0, 0, 1));
+            return;
+        }
+        insert(key, item, holdBack, text);
+    }
+
+    private boolean tooOld(Item item) {
+        return retention.limitsAge() && item.dated() && item.published().isBefore(seenAt.minus(retention.maxAge()));
+    }
+
+    /**
+     * The stored item of this source with the same headline and date (within a day) under another
+     * key, which this fetch no longer lists under its own key or aliases, and whose teaser (when both
+     * have one) still matches: the item moved to a new URL (or its guid changed).
+     */
+    private Optional<String> movedFrom(Item item, Similarity.Text text) throws SQLException {
+        if (!item.dated()) return Optional.empty();
+        List<String[]> candidates = new ArrayList<>();
+        try (ResultSet rs = st.bind(MOVE_CANDIDATES, sourceId, text.titleKey(), item.published().minus(SAME_DATE),
+                item.published().plus(SAME_DATE)).executeQuery()) {
+            while (rs.next()) candidates.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+        for (String[] candidate : candidates) {
+            if (stillListed(candidate[0])) continue;
+            Shingles teaser = Shingles.of(candidate[1]);
+            boolean teasers = teaser.size() >= Similarity.MIN_SUMMARY_SHINGLES
+                    && text.summary().size() >= Similarity.MIN_SUMMARY_SHINGLES;
+            if (teasers && teaser.containment(text.summary()) < MOVED_TEASER_MIN) continue;
+            return Optional.of(candidate[0]);
+        }
+        return Optional.empty();
+    }
+
+    private boolean stillListed(String rowKey) throws SQLException {
+        if (listedKeys.contains(rowKey)) return true;
+        try (ResultSet rs = st.bind(ALIASES_OF, sourceId, rowKey).executeQuery()) {
+            while (rs.next()) {
+                if (listedKeys.contains(rs.getString(1))) return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<String> prunedUnderAnotherLink(Item item, Similarity.Text text) throws SQLException {
+        if (!item.dated()) return Optional.empty();
+        return first(TOMBSTONE_BY_TITLE, sourceId, text.titleKey(),
+                item.published().minus(SAME_DATE), item.published().plus(SAME_DATE));
+    }
+
+    private void insert(String key, Item item, boolean holdBack, Similarity.Text text) throws SQLException {
+        Optional<StoryMatcher.Match> match = matcher.closest(sourceId, item.link(), item.published(), text);
+        boolean merges = match.map(StoryMatcher.Match::merges).orElse(false);
+        String entryId = entryIds.apply(sourceId, key);
+        long published = item.published().toEpochMilli();
+        st.update(INSERT, sourceId, key, entryId, item.guid(), item.link(), item.title(), item.summary(),
+                item.summaryIsHtml(), item.region(), published, item.dated(), seenAt, published,
+                ItemStore.contentHash(item), holdBack, merges ? match.get().entryId() : null,
+                match.map(StoryMatcher.Match::entryId).orElse(null), match.map(StoryMatcher.Match::rule).orElse(null),
+                match.map(StoryMatcher.Match::score).orElse(null), text.titleKey());
+        matcher.addBuckets(sourceId, key, item.published(), text);
+        touched.add(key);
+        logDecision(entryId, match);
+        count(new StoreResult(1, 0, 0, merges ? 1 : 0, !merges && holdBack ? 1 : 0, 0));
+    }
+
+    private void logDecision(String entryId, Optional<StoryMatcher.Match> match) {
+        if (!log.isDebugEnabled() || match.isEmpty()) return;
+        StoryMatcher.Match m = match.get();
+        if (m.merges()) {
+            log.debug("store: source={} item {} joins entry {}: {}", sourceId, entryId, m.entryId(), m);
+        } else {
+            log.debug("store: source={} item {} stays an entry of its own; closest entry {}: {} < threshold {}",
+                    sourceId, entryId, m.entryId(), m, dedup.threshold());
+        }
+    }
+
+    /** Stores what changed of an item seen again; the first occurrence in this fetch wins. */
+    private void update(Row row, Item item) throws SQLException {
+        String rowKey = row.key();
+        if (!touched.add(rowKey)) return;
+        String hash = ItemStore.contentHash(item);
+        if (!hash.equals(row.contentHash())) {
+            st.update(UPDATE_CONTENT, item.title(), item.summary(), item.summaryIsHtml(), item.region(), item.link(),
+                    hash, seenAt, sourceId, rowKey);
+            Similarity.Text text = Similarity.Text.of(item.region(), item.title(), item.summary());
+            matcher.forget(sourceId, rowKey);
+            if (!text.titleKey().equals(row.titleKey())) matcher.reindex(sourceId, rowKey, row.published(), row.title(), text);
+            count(new StoreResult(0, 1, 0));
+            return;
+        }
+        if (!row.link().equals(item.link())) st.update(UPDATE_LINK, item.link(), sourceId, rowKey);
+        count(new StoreResult(0, 0, 1));
+    }
+
+    /** The row a key of this transaction points to: it cannot have vanished. */
+    private Row storedRow(String key) throws SQLException {
+        return row(key).orElseThrow(() -> new SQLException("item " + key + " vanished inside its transaction"));
+    }
+
+    private Optional<Row> row(String key) throws SQLException {
+        try (ResultSet rs = st.bind(ROW, sourceId, key).executeQuery()) {
+            if (!rs.next()) return Optional.empty();
+            return Optional.of(new Row(rs.getString("item_key"), rs.getString("entry_id"), rs.getString("link"),
+                    rs.getString("title"), rs.getString("title_key"), Instant.ofEpochMilli(rs.getLong("published")), rs.getBoolean("dated"),
+                    rs.getString("content_hash")));
+        }
+    }
+
+    /** The first column of the first row, if there is one. */
+    private Optional<String> first(String sql, Object... values) throws SQLException {
+        try (ResultSet rs = st.bind(sql, values).executeQuery()) {
+            return rs.next() ? Optional.of(String.valueOf(rs.getObject(1))) : Optional.empty();
+        }
+    }
+
+    private void count(StoreResult one) {
+        result = result.plus(one);
+    }
+
+    private static boolean sameDate(Instant a, Instant b) {
+        return Duration.between(a, b).abs().compareTo(SAME_DATE) <= 0;
+    }
+
+    private static String shortKey(String key) {
+        return key.length() > 12 ? key.substring(0, 12) : key;
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}
