@@ -28,7 +28,6 @@ import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.config.SourceKind;
-import org.rundschau.publish.AtomPublisher;
 import org.rundschau.refresh.Republisher;
 import org.rundschau.store.StoreException;
 

@@ -15,7 +15,6 @@ import org.rundschau.config.Schedule;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.config.SourceKind;
 import org.rundschau.model.Item;
-import org.rundschau.publish.AtomPublisher;
 import org.rundschau.refresh.Republisher;
 
 /**
