@@ -6,7 +6,10 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
@@ -35,6 +38,8 @@ final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     static final Duration PUBLISH_QUIET = Duration.ofSeconds(2);
     static final Duration CONFIG_POLL = Duration.ofSeconds(5);
+    /** Retention (dedup.retention) is applied this often while running, and once soon after start. */
+    static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     @Mixin
     CommonOptions common;
@@ -75,6 +80,11 @@ final class RunCommand implements Callable<Integer> {
              FeedServer feeds = serve ? server.start(current.get(), App.health(app.statuses(), current::get),
                      spec.commandLine().getOut()) : null) {
             if (feeds != null) serving.complete(feeds.address());
+            ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "prune");
+                t.setDaemon(true);
+                return t;
+            });
             SourceScheduler scheduler = new SourceScheduler(app.refresher(), publisher, Clock.systemUTC(),
                     App.PARALLEL_SOURCES, Duration.ofSeconds(Math.max(0, startupSpreadSeconds)));
             try (ConfigWatcher watcher = new ConfigWatcher(common.config, next -> apply(next, current, scheduler, app))) {
@@ -82,11 +92,13 @@ final class RunCommand implements Callable<Integer> {
                 publisher.request();
                 scheduler.start();
                 watcher.start(CONFIG_POLL);
+                pruner.scheduleWithFixedDelay(() -> prune(app, publisher), 1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
                 log.info("running with {} sources from {}; stop with SIGTERM or Ctrl-C",
                         current.get().sources().size(), common.config);
                 stop.await();
                 log.info("stopping");
             } finally {
+                pruner.shutdownNow();
                 scheduler.close();
             }
             return ExitCode.OK;
@@ -135,6 +147,19 @@ final class RunCommand implements Callable<Integer> {
             log.info("configuration reloaded: {} sources ({})", next.sources().size(), change);
         } catch (SchedulerException | StoreException e) {
             log.error("could not apply the reloaded configuration: {}", e.getMessage());
+        }
+    }
+
+    /** Removes items past the retention limits (tombstoned, so they never return as new). */
+    private static void prune(App app, PublishCoalescer publisher) {
+        try {
+            int pruned = app.items().prune(Instant.now());
+            if (pruned > 0) {
+                log.info("pruned {} items past the retention limits", pruned);
+                publisher.request();
+            }
+        } catch (StoreException e) {
+            log.error("pruning failed: {}", e.getMessage());
         }
     }
 
