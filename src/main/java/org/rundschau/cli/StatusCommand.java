@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.rundschau.config.AppConfig;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.model.SourceStatus;
+import org.rundschau.serve.HealthJson;
 import org.rundschau.store.Database;
 import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
@@ -87,10 +88,10 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("  {\"id\": %s, \"name\": %s, \"url\": %s, \"state\": %s, \"lastAttempt\": %s, "
                             + "\"lastSuccess\": %s, \"consecutiveFailures\": %d, \"lastError\": %s, "
                             + "\"lastHttpStatus\": %d, \"itemsLastSuccess\": %d, \"nextAttempt\": %s}%s%n",
-                    Json.string(row.source().id()), Json.string(row.source().name()),
-                    Json.string(row.source().url().toString()), Json.string(row.state().toLowerCase(java.util.Locale.ROOT)),
-                    Json.instant(s.lastAttempt()), Json.instant(s.lastSuccess()), s.consecutiveFailures(),
-                    Json.string(s.lastError()), s.lastHttpStatus(), s.itemsLastSuccess(), Json.instant(s.nextAttempt()),
+                    HealthJson.string(row.source().id()), HealthJson.string(row.source().name()),
+                    HealthJson.string(row.source().url().toString()), HealthJson.string(row.state().toLowerCase(java.util.Locale.ROOT)),
+                    HealthJson.time(s.lastAttempt()), HealthJson.time(s.lastSuccess()), s.consecutiveFailures(),
+                    HealthJson.string(s.lastError()), s.lastHttpStatus(), s.itemsLastSuccess(), HealthJson.time(s.nextAttempt()),
                     i + 1 < rows.size() ? "," : "");
         }
         out.println("]");

@@ -20,7 +20,7 @@ import org.rundschau.model.SourceStatus;
  * The per-source fields are those of {@code status --json}.
  * Times are RFC 3339 in UTC to the second, {@code null} when there is none.
  */
-final class HealthJson {
+public final class HealthJson {
     private HealthJson() {
     }
 
@@ -60,7 +60,7 @@ final class HealthJson {
     }
 
     /** @param instant may be null: SourceStatus uses null for "never" */
-    private static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? "null" : string(instant.truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
@@ -69,7 +69,7 @@ final class HealthJson {
      * surrogate are written as {@code \\uXXXX}: a pair still decodes to its character, and a lone
      * surrogate from a broken source cannot make the document invalid UTF-8.
      */
-    static String string(String text) {
+    public static String string(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
