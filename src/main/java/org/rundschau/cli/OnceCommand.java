@@ -49,7 +49,7 @@ final class OnceCommand implements Callable<Integer> {
             return outcomes.stream().anyMatch(RefreshOutcome::failed) ? ExitCode.SOURCES_FAILED : ExitCode.OK;
         } catch (StoreException e) {
             err.println(e.getMessage());
-            err.println("The database " + config.database() + " could not be used; nothing was published.");
+            err.println("The database " + config.database().describe() + " could not be used; nothing was published.");
             return ExitCode.INTERNAL;
         } catch (IOException e) {
             err.println("publish: could not write to " + config.output() + ": " + e.getMessage());

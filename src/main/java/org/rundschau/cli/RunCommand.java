@@ -138,8 +138,8 @@ final class RunCommand implements Callable<Integer> {
     private void apply(AppConfig next, AtomicReference<AppConfig> current, SourceScheduler scheduler, App app) {
         AppConfig before = current.get();
         if (!next.database().equals(before.database())) {
-            log.warn("database changed to {}: restart Rundschau to use it; still using {}", next.database(),
-                    before.database());
+            log.warn("database changed to {}: restart Rundschau to use it; still using {}", next.database().describe(),
+                    before.database().describe());
         }
         try {
             String change = scheduler.reconcile(next.sources(), app.statuses()::load);

@@ -13,13 +13,13 @@ import java.util.Optional;
  *
  * @param file     the file it was read from (for messages)
  * @param output   folder the feeds are written to
- * @param database SQLite file
+ * @param database the SQLite file, or the PostgreSQL database
  * @param fetch    politeness and limits for fetching
  * @param regions  admin-added regions: canonical name to its aliases (may be empty lists)
  * @param dedup    how duplicates and floods of old items are recognised
  * @param retention how long items are kept
  */
-public record AppConfig(Path file, FeedConfig feed, Path output, Path database, ZoneId timezone,
+public record AppConfig(Path file, FeedConfig feed, Path output, DatabaseConfig database, ZoneId timezone,
                         Locale locale, Schedule schedule, FetchConfig fetch, Map<String, List<String>> regions,
                         List<SourceConfig> sources, DedupConfig dedup, RetentionConfig retention) {
     public AppConfig {
@@ -38,7 +38,7 @@ public record AppConfig(Path file, FeedConfig feed, Path output, Path database, 
     }
 
     /** A configuration with the default {@code dedup} and {@code retention} settings. */
-    public AppConfig(Path file, FeedConfig feed, Path output, Path database, ZoneId timezone, Locale locale,
+    public AppConfig(Path file, FeedConfig feed, Path output, DatabaseConfig database, ZoneId timezone, Locale locale,
                      Schedule schedule, FetchConfig fetch, Map<String, List<String>> regions, List<SourceConfig> sources) {
         this(file, feed, output, database, timezone, locale, schedule, fetch, regions, sources, DedupConfig.DEFAULTS,
                 RetentionConfig.DEFAULTS);

@@ -38,8 +38,12 @@ public final class ConfigLoader {
     static final int DEFAULT_PER_SOURCE = 25;
 
     private static final List<String> TOP_KEYS =
-            List.of("feed", "output", "database", "timezone", "locale", "schedule", "summary-length", "fetch", "regions",
-                    "sources", "dedup", "retention");
+            List.of("feed", "output", "database", "database-user", "database-password", "cluster", "timezone", "locale",
+                    "schedule", "summary-length", "fetch", "regions", "sources", "dedup", "retention");
+    private static final List<String> CLUSTER_KEYS = List.of("check-in");
+    /** Credentials for a PostgreSQL database, when the config does not give them. */
+    static final String USER_VARIABLE = "RUNDSCHAU_DATABASE_USER";
+    static final String PASSWORD_VARIABLE = "RUNDSCHAU_DATABASE_PASSWORD";
     private static final List<String> FEED_KEYS = List.of("title", "id", "self", "entries", "link", "per-source", "hub");
     private static final List<String> SOURCE_KEYS =
             List.of("id", "name", "url", "region", "timezone", "locale", "schedule", "date-format", "summary-length",
@@ -55,11 +59,13 @@ public final class ConfigLoader {
 
     private final Path file;
     private final Problems problems;
+    private final Map<String, String> environment;
     private final Map<String, Integer> sourceIdLines = new HashMap<>();
 
-    private ConfigLoader(Path file, Problems problems) {
+    private ConfigLoader(Path file, Problems problems, Map<String, String> environment) {
         this.file = file;
         this.problems = problems;
+        this.environment = environment;
     }
 
     /**
@@ -81,8 +87,16 @@ public final class ConfigLoader {
      * @throws ConfigException as {@link #load}
      */
     public static AppConfig parse(Path file, String text) throws ConfigException {
+        return parse(file, text, System.getenv());
+    }
+
+    /**
+     * As {@link #parse(Path, String)}, with the environment variables that may hold the database
+     * credentials ({@value #USER_VARIABLE}, {@value #PASSWORD_VARIABLE}).
+     */
+    static AppConfig parse(Path file, String text, Map<String, String> environment) throws ConfigException {
         Problems problems = new Problems(file);
-        ConfigLoader loader = new ConfigLoader(file, problems);
+        ConfigLoader loader = new ConfigLoader(file, problems, environment);
         Optional<AppConfig> config = compose(text, problems).flatMap(loader::app);
         problems.throwIfAny();
         return config.orElseThrow(() -> new IllegalStateException("no config and no problem for " + file));
@@ -166,7 +180,7 @@ public final class ConfigLoader {
     private Optional<AppConfig> app(YamlMapping top) {
         Optional<FeedConfig> feed = top.requiredMapping("feed").map(m -> m.allowOnly(FEED_KEYS)).flatMap(this::feed);
         Path output = top.optional("output", ConfigValues::path).orElse(DEFAULT_OUTPUT);
-        Path database = top.optional("database", ConfigValues::path).orElse(DEFAULT_DATABASE);
+        DatabaseConfig database = database(top);
         Defaults defaults = new Defaults(
                 top.optional("timezone", ConfigValues::timezone).orElse(DEFAULT_TIMEZONE),
                 top.optional("locale", ConfigValues::locale).orElse(DEFAULT_LOCALE),
@@ -185,6 +199,54 @@ public final class ConfigLoader {
         }
         return Optional.of(new AppConfig(file, feed.get(), output, database, defaults.timezone(),
                 defaults.locale(), defaults.schedule(), fetch, regions, sources, dedup, retention));
+    }
+
+    /**
+     * {@code database}: a file path (SQLite), or a {@code jdbc:postgresql:} URL with its credentials
+     * and {@code cluster} settings, which mean nothing for a file and are refused there.
+     */
+    private DatabaseConfig database(YamlMapping top) {
+        String location = top.optional("database", ConfigValues::text).orElse(DEFAULT_DATABASE.toString());
+        if (!location.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            for (String key : List.of("database-user", "database-password", "cluster")) {
+                if (top.has(key)) top.problem(key, "only for a PostgreSQL database (database: jdbc:postgresql://...); "
+                        + "'" + location + "' is a SQLite file");
+            }
+            try {
+                return new DatabaseConfig.Sqlite(ConfigValues.path(location));
+            } catch (IllegalArgumentException e) {
+                top.problem("database", e.getMessage());
+                return new DatabaseConfig.Sqlite(DEFAULT_DATABASE);
+            }
+        }
+        if (!location.startsWith(DatabaseConfig.Postgres.URL_PREFIX)) {
+            top.problem("database", "'" + location + "' is not supported; give a file path for SQLite or a URL "
+                    + "starting with " + DatabaseConfig.Postgres.URL_PREFIX + "//HOST:PORT/NAME for PostgreSQL");
+            return new DatabaseConfig.Sqlite(DEFAULT_DATABASE);
+        }
+        if (location.matches("(?i).*[?&]password=.*")) {
+            top.problem("database", "the URL must not carry the password; use database-password or $" + PASSWORD_VARIABLE);
+        }
+        Optional<String> user = top.optional("database-user", ConfigValues::text).or(() -> fromEnvironment(USER_VARIABLE));
+        Optional<String> password = top.optional("database-password", ConfigValues::text)
+                .or(() -> fromEnvironment(PASSWORD_VARIABLE));
+        DatabaseConfig.ClusterConfig cluster = top.mapping("cluster").map(m -> m.allowOnly(CLUSTER_KEYS))
+                .map(ConfigLoader::cluster).orElse(DatabaseConfig.ClusterConfig.DEFAULTS);
+        return new DatabaseConfig.Postgres(location, user, password, cluster);
+    }
+
+    private Optional<String> fromEnvironment(String variable) {
+        return Optional.ofNullable(environment.get(variable)).filter(v -> !v.isEmpty());
+    }
+
+    private static DatabaseConfig.ClusterConfig cluster(YamlMapping cluster) {
+        Duration checkIn = cluster.optional("check-in", ConfigValues::duration)
+                .orElse(DatabaseConfig.ClusterConfig.DEFAULTS.checkIn());
+        if (checkIn.toMillis() < 100) {
+            cluster.problem("check-in", "must be at least 100ms");
+            checkIn = DatabaseConfig.ClusterConfig.DEFAULTS.checkIn();
+        }
+        return new DatabaseConfig.ClusterConfig(checkIn);
     }
 
     private static DedupConfig dedup(YamlMapping dedup) {

@@ -1,53 +1,101 @@
 package org.rundschau.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.rundschau.config.DatabaseConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite file: opened in WAL mode and migrated by the numbered scripts in {@code /db}.
+ * The store's database, migrated by the numbered scripts in {@code /db/<dialect>}: a SQLite file
+ * in WAL mode (the embedded default), or a PostgreSQL database that several Rundschau nodes share.
  *
- * <p>Thread-safety: one shared JDBC connection, and every use of it ({@link #read}, {@link #write},
- * {@link #close}) is synchronized on this object. Rundschau is one process whose writers are a few
- * scheduler threads; SQLite admits one writer at a time anyway, so serialising in Java costs
- * nothing that matters and rules out interleaved transactions on the shared connection. Another
- * process on the same file (a {@code once} run beside {@code run}) waits up to the busy timeout:
- * transactions start with {@code BEGIN IMMEDIATE}, so they never deadlock upgrading a read lock.
+ * <p>Thread-safety: every use ({@link #read}, {@link #write}, {@link #close}) is synchronized on
+ * this object, so one process runs one statement sequence at a time, whatever the dialect.
+ * Rundschau's writers are a few scheduler threads; serialising them in Java costs nothing that
+ * matters and rules out interleaved transactions.
+ *
+ * <p>SQLite: one shared connection. Another process on the same file (a {@code once} run beside
+ * {@code run}) waits up to the busy timeout: transactions start with {@code BEGIN IMMEDIATE}, so
+ * they never deadlock upgrading a read lock.
+ *
+ * <p>PostgreSQL: a small connection pool (HikariCP), so that a server restart or a dropped
+ * connection heals by itself. Every write transaction first takes one transaction-scoped advisory
+ * lock, so writes are serialised across all nodes exactly as SQLite serialises them across
+ * processes: the store's read-then-write logic (identity, duplicates, the archive's sequence
+ * numbers) stays correct without relying on a stricter isolation level. Migrations take a second
+ * advisory lock, so nodes starting together migrate once.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /** Advisory lock keys (PostgreSQL): one number space per database, chosen not to collide by accident. */
+    static final long WRITE_LOCK = 0x52756e6473636801L;      // "Rundsch" + 1
+    static final long MIGRATION_LOCK = 0x52756e6473636802L;
+    private static final Duration POOL_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    private final Dialect dialect;
+    private final String location;
     private final Path file;
-    private final Connection connection;
+    private final Connection connection;        // SQLite
+    private final HikariDataSource pool;        // PostgreSQL
     private boolean closed;
 
-    private Database(Path file, Connection connection) {
+    private Database(Dialect dialect, String location, Path file, Connection connection, HikariDataSource pool) {
+        this.dialect = dialect;
+        this.location = location;
         this.file = file;
         this.connection = connection;
+        this.pool = pool;
     }
 
     /**
-     * Opens (creating the file and its parent folders if needed) and migrates the database.
+     * Opens (creating the file and its parent folders if needed) and migrates a SQLite database.
      *
      * @throws StoreException when the file cannot be created or read as SQLite, a migration fails
      *                        (it is rolled back), or the schema is newer than this code knows
      */
     public static Database open(Path file) throws StoreException {
-        return open(file, Migration.fromClasspath());
+        return open(file, Migration.fromClasspath(Dialect.SQLITE));
+    }
+
+    /**
+     * Opens and migrates the configured database.
+     *
+     * @throws StoreException when it cannot be reached or used, a migration fails (it is rolled
+     *                        back), or the schema is newer than this code knows
+     */
+    public static Database open(DatabaseConfig config) throws StoreException {
+        return open(config, Migration.fromClasspath(Dialect.of(config)));
     }
 
     static Database open(Path file, List<Migration> migrations) throws StoreException {
-        Database db = new Database(file, connect(file));
+        return migrated(new Database(Dialect.SQLITE, file.toString(), file, connect(file), null), migrations);
+    }
+
+    static Database open(DatabaseConfig config, List<Migration> migrations) throws StoreException {
+        if (config instanceof DatabaseConfig.Sqlite sqlite) return open(sqlite.file(), migrations);
+        DatabaseConfig.Postgres postgres = (DatabaseConfig.Postgres) config;
+        return migrated(new Database(Dialect.POSTGRESQL, postgres.url(), null, null, pool(postgres, "rundschau-store", 4)),
+                migrations);
+    }
+
+    private static Database migrated(Database db, List<Migration> migrations) throws StoreException {
         try {
             db.migrate(migrations);
             return db;
@@ -78,15 +126,41 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection pool for a PostgreSQL database; the first connection is made here, so a wrong
+     * address or password fails at once.
+     *
+     * @param name for the pool's threads and log lines
+     */
+    public static HikariDataSource pool(DatabaseConfig.Postgres config, String name, int size) throws StoreException {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(name);
+        hikari.setJdbcUrl(config.url());
+        config.user().ifPresent(hikari::setUsername);
+        config.password().ifPresent(hikari::setPassword);
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(1);
+        hikari.setConnectionTimeout(POOL_CONNECT_TIMEOUT.toMillis());
+        hikari.setInitializationFailTimeout(1);   // fail now, with the driver's reason, when the server is unusable
+        hikari.addDataSourceProperty("ApplicationName", "rundschau");
+        try {
+            return new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            SQLException cause = e.getCause() instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
+            throw new StoreException("could not connect to database " + config.url(), cause);
+        }
+    }
+
     private void migrate(List<Migration> migrations) throws StoreException {
         int known = migrations.size();
-        int current = read("read the schema version of " + file, Database::schemaVersion);
+        int current = read("read the schema version of " + location, this::schemaVersion);
         if (current > known) {
             throw new StoreException("database schema version " + current + " is newer than this Rundschau (knows "
-                    + known + "): upgrade Rundschau [db=" + file + "]", null);
+                    + known + "): upgrade Rundschau [db=" + location + "]", null);
         }
         for (Migration migration : migrations) {
-            write("apply schema migration " + migration.name() + " to " + file, c -> {
+            write("apply schema migration " + migration.name() + " to " + location, c -> {
+                if (dialect == Dialect.POSTGRESQL) lock(c, MIGRATION_LOCK);
                 // Re-read inside the write lock: another process may have migrated meanwhile.
                 if (schemaVersion(c) < migration.version()) apply(c, migration);
                 return null;
@@ -94,19 +168,46 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void apply(Connection c, Migration migration) throws SQLException {
+    private void apply(Connection c, Migration migration) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.executeUpdate(migration.sql());   // sqlite-jdbc runs every statement of the script
-            st.executeUpdate("PRAGMA user_version = " + migration.version());
+            if (dialect == Dialect.SQLITE) {
+                st.executeUpdate(migration.sql());   // sqlite-jdbc runs every statement of the script
+                st.executeUpdate("PRAGMA user_version = " + migration.version());
+            } else {
+                st.execute(migration.sql());         // pgjdbc runs every statement of the script
+                st.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+                st.executeUpdate("DELETE FROM schema_version");
+                st.executeUpdate("INSERT INTO schema_version (version) VALUES (" + migration.version() + ")");
+            }
         }
-        log.info("store: applied schema migration {}", migration.name());
+        log.info("store: applied schema migration {}/{}", dialect.folder(), migration.name());
     }
 
-    /** The version recorded by the last applied migration; 0 for a new file. */
-    static int schemaVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+    /** The version recorded by the last applied migration; 0 for a new database. */
+    int schemaVersion(Connection c) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL && !hasTable(c, "schema_version")) return 0;
+        String sql = dialect == Dialect.SQLITE ? "PRAGMA user_version" : "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
+        }
+    }
+
+    /** Whether the current schema (PostgreSQL's search path) has {@code table}. */
+    private static boolean hasTable(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void lock(Connection c, long key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, key);
+            ps.executeQuery().close();
         }
     }
 
@@ -114,6 +215,12 @@ public final class Database implements AutoCloseable {
     @FunctionalInterface
     interface Work<T> {
         T on(Connection connection) throws SQLException;
+    }
+
+    /** Work that needs no connection of its own; see {@link #exclusively}. */
+    @FunctionalInterface
+    public interface Task<T, E extends Exception> {
+        T run() throws E;
     }
 
     /**
@@ -124,62 +231,146 @@ public final class Database implements AutoCloseable {
     synchronized <T> T read(String doing, Work<T> work) throws StoreException {
         ensureOpen();
         try {
-            return work.on(connection);
-        } catch (SQLException e) {
-            throw new StoreException("could not " + doing, e);
-        }
-    }
-
-    /**
-     * Runs work in one transaction: committed if it returns, rolled back if it throws.
-     *
-     * @param doing what is being done, for the error message ("save 20 items of source kommune21")
-     */
-    synchronized <T> T write(String doing, Work<T> work) throws StoreException {
-        ensureOpen();
-        try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.on(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            if (pool == null) return work.on(connection);
+            try (Connection c = pool.getConnection()) {
+                return work.on(c);
             }
         } catch (SQLException e) {
             throw new StoreException("could not " + doing, e);
         }
     }
 
-    private void rollback(Exception cause) {
+    /**
+     * Runs work in one transaction: committed if it returns, rolled back if it throws. On
+     * PostgreSQL the transaction holds the cluster-wide write lock.
+     *
+     * @param doing what is being done, for the error message ("save 20 items of source kommune21")
+     */
+    synchronized <T> T write(String doing, Work<T> work) throws StoreException {
+        ensureOpen();
         try {
-            connection.rollback();
+            if (pool == null) return inTransaction(connection, work);
+            try (Connection c = pool.getConnection()) {
+                return inTransaction(c, c2 -> {
+                    lock(c2, WRITE_LOCK);
+                    return work.on(c2);
+                });
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not " + doing, e);
+        }
+    }
+
+    private static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.on(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollback(c, e);
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
     }
 
+    /**
+     * Runs {@code task} while no other node sharing this database runs a task under the same
+     * {@code key}: on PostgreSQL under a session advisory lock, held on a connection of its own
+     * (released by the server if this process dies). A SQLite database has one writing process
+     * (see {@link WriterLock}), so the task simply runs. The task may use this database.
+     *
+     * @param doing what is being done, for the error message ("publish the feeds")
+     */
+    public <T, E extends Exception> T exclusively(long key, String doing, Task<T, E> task) throws StoreException, E {
+        HikariDataSource p;
+        synchronized (this) {
+            ensureOpen();
+            p = pool;
+        }
+        if (p == null) return task.run();
+        try (Connection c = p.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                ps.setLong(1, key);
+                ps.executeQuery().close();
+            }
+            try {
+                return task.run();
+            } finally {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    ps.setLong(1, key);
+                    ps.executeQuery().close();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not " + doing + " (cluster lock)", e);
+        }
+    }
+
     private void ensureOpen() {
-        if (closed) throw new IllegalStateException("database " + file + " is closed");
+        if (closed) throw new IllegalStateException("database " + location + " is closed");
     }
 
-    /** The file this database lives in. */
-    public Path file() {
-        return file;
+    /** The SQL dialect, for the few statements that differ. */
+    public Dialect dialect() {
+        return dialect;
     }
 
-    /** Closes the connection; SQLite checkpoints the WAL into the main file. Safe to call twice. */
+    /** The SQLite file this database lives in; empty for PostgreSQL. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** The file or the JDBC URL, for messages. */
+    public String location() {
+        return location;
+    }
+
+    /**
+     * Closes the connection (SQLite checkpoints the WAL into the main file) or the pool. Safe to
+     * call twice.
+     */
     @Override
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        if (pool != null) {
+            pool.close();
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException e) {
-            log.warn("store: could not close database {} cleanly: {}", file, e.getMessage(), e);
+            log.warn("store: could not close database {} cleanly: {}", location, e.getMessage(), e);
+        }
+    }
+
+    /** The SQL dialects the store speaks, each with its own folder of migrations. */
+    public enum Dialect {
+        SQLITE("sqlite"), POSTGRESQL("postgresql");
+
+        private final String folder;
+
+        Dialect(String folder) {
+            this.folder = folder;
+        }
+
+        String folder() {
+            return folder;
+        }
+
+        static Dialect of(DatabaseConfig config) {
+            Objects.requireNonNull(config, "config");
+            return config instanceof DatabaseConfig.Sqlite ? SQLITE : POSTGRESQL;
         }
     }
 }

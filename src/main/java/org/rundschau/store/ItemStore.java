@@ -64,7 +64,7 @@ public final class ItemStore {
             + " ORDER BY published DESC, entry_id LIMIT ?";
     private static final String NEWEST_OF_EACH_SOURCE = "SELECT " + ENTRY_COLUMNS + " FROM ("
             + " SELECT *, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY published DESC, entry_id) AS rank"
-            + " FROM item WHERE " + ENTRIES_ONLY + ") WHERE rank <= ? ORDER BY published DESC, entry_id";
+            + " FROM item WHERE " + ENTRIES_ONLY + ") AS ranked WHERE rank <= ? ORDER BY published DESC, entry_id";
     private static final String NEWEST_IN_REGION = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE region = ? AND "
             + ENTRIES_ONLY + " ORDER BY published DESC, entry_id LIMIT ?";
     private static final String NEWEST_OF_SOURCE = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE source_id = ? AND "

@@ -28,39 +28,46 @@ record Migration(int version, String name, String sql) {
         if (version < 1) throw new IllegalArgumentException("migration version must be >= 1: " + version);
     }
 
+    /** The SQLite scripts. */
+    static List<Migration> fromClasspath() {
+        return fromClasspath(Database.Dialect.SQLITE);
+    }
+
     /**
-     * Reads the scripts named in {@code /db/migrations.txt}, in order. The index exists because a
+     * Reads the scripts of one dialect named in {@code /db/<dialect>/migrations.txt}, in order.
+     * Both dialects have the same numbered scripts, each written in its own SQL. The index exists because a
      * classpath folder cannot be listed inside a jar. A missing or inconsistent index is a packaging
      * bug, so it fails with an unchecked exception.
      */
-    static List<Migration> fromClasspath() {
+    static List<Migration> fromClasspath(Database.Dialect dialect) {
+        String folder = FOLDER + dialect.folder() + "/";
         List<Migration> migrations = new ArrayList<>();
-        for (String name : indexLines()) {
+        for (String name : indexLines(folder)) {
             Matcher m = NAME.matcher(name);
-            if (!m.matches()) throw new IllegalStateException(FOLDER + "migrations.txt: bad script name: " + name);
+            if (!m.matches()) throw new IllegalStateException(folder + "migrations.txt: bad script name: " + name);
             int version = Integer.parseInt(m.group(1));
             if (version != migrations.size() + 1) {
-                throw new IllegalStateException(FOLDER + "migrations.txt: expected script number "
+                throw new IllegalStateException(folder + "migrations.txt: expected script number "
                         + (migrations.size() + 1) + " but found " + name);
             }
-            migrations.add(new Migration(version, name, resource(name)));
+            migrations.add(new Migration(version, name, resource(folder, name)));
         }
         return List.copyOf(migrations);
     }
 
-    private static List<String> indexLines() {
-        return resource("migrations.txt").lines()
+    private static List<String> indexLines(String folder) {
+        return resource(folder, "migrations.txt").lines()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();
     }
 
-    private static String resource(String name) {
-        try (InputStream in = Migration.class.getResourceAsStream(FOLDER + name)) {
-            if (in == null) throw new IllegalStateException("missing classpath resource " + FOLDER + name);
+    private static String resource(String folder, String name) {
+        try (InputStream in = Migration.class.getResourceAsStream(folder + name)) {
+            if (in == null) throw new IllegalStateException("missing classpath resource " + folder + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read classpath resource " + FOLDER + name, e);
+            throw new UncheckedIOException("could not read classpath resource " + folder + name, e);
         }
     }
 }

@@ -20,7 +20,7 @@ final class Retention {
     private static final String CROWDED_SOURCES =
             "SELECT source_id FROM item GROUP BY source_id HAVING COUNT(*) > ? ORDER BY source_id";
     private static final String BEYOND_COUNT = VICTIM + "WHERE source_id = ? "
-            + "ORDER BY published DESC, entry_id LIMIT -1 OFFSET ?";
+            + "ORDER BY published DESC, entry_id LIMIT " + Long.MAX_VALUE + " OFFSET ?";   // no limit, in both dialects
     private static final String JOINED = VICTIM + "WHERE merged_into = ?";
     private static final String BURY = "INSERT INTO tombstone (source_id, item_key, entry_id, link, title_key, "
             + "published, dated, pruned) SELECT source_id, item_key, entry_id, link, title_key, published, dated, ? "

@@ -42,8 +42,8 @@ final class StoryMatcher {
     private static final String SOURCE_OF_ENTRY = "SELECT source_id, held_back FROM item WHERE entry_id = ?";
     private static final String SET_TITLE_KEY = "UPDATE item SET title_key = ? WHERE source_id = ? AND item_key = ?";
     // One statement for all of an item's buckets: one step instead of one per bucket.
-    private static final String ADD_BUCKETS = "INSERT OR IGNORE INTO lsh_bucket (week, bucket, published, source_id, "
-            + "item_key) VALUES " + "(?, ?, ?, ?, ?), ".repeat(MinHash.BANDS - 1) + "(?, ?, ?, ?, ?)";
+    private static final String ADD_BUCKETS = "INSERT INTO lsh_bucket (week, bucket, published, source_id, "
+            + "item_key) VALUES " + "(?, ?, ?, ?, ?), ".repeat(MinHash.BANDS - 1) + "(?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String DROP_BUCKET = "DELETE FROM lsh_bucket WHERE week = ? AND bucket = ? AND published = ? "
             + "AND source_id = ? AND item_key = ?";
     private static final String UNINDEXED =

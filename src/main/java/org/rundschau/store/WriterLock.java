@@ -11,12 +11,16 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.rundschau.config.DatabaseConfig;
 
 /**
  * Makes one Rundschau process at a time the writer of a database: {@code once} from cron and a
  * running {@code run} never write together. An operating-system lock on {@code <database>.lock},
  * released by the OS when the process ends, even by {@code kill -9}, so a crash never leaves a
  * stale lock behind. The file holds the owner's pid, for the message the waiting process prints.
+ *
+ * <p>A PostgreSQL database takes many writers, the nodes of a cluster: there every write
+ * transaction takes the database's own lock (see {@link Database}), and this lock is a no-op.
  */
 public final class WriterLock implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
@@ -34,6 +38,19 @@ public final class WriterLock implements AutoCloseable {
         HeldElsewhere(String message) {
             super(message);
         }
+    }
+
+    /**
+     * Waits up to {@code wait} for the lock on a SQLite {@code database}; for PostgreSQL returns at
+     * once with a lock that holds nothing.
+     *
+     * @throws HeldElsewhere  when another process still holds it after {@code wait}
+     * @throws StoreException when the lock file cannot be created or locked at all
+     */
+    public static WriterLock acquire(DatabaseConfig database, Duration wait, Clock clock)
+            throws HeldElsewhere, StoreException, InterruptedException {
+        if (database instanceof DatabaseConfig.Sqlite sqlite) return acquire(sqlite.file(), wait, clock);
+        return new WriterLock(null, null);
     }
 
     /**
@@ -113,6 +130,7 @@ public final class WriterLock implements AutoCloseable {
 
     @Override
     public void close() throws StoreException {
+        if (lock == null) return;
         try {
             lock.release();
             channel.close();

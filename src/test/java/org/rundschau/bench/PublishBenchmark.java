@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
@@ -64,7 +65,7 @@ public class PublishBenchmark {
         }
         Path folder = items.folder();
         config = new AppConfig(folder.resolve("rundschau.yaml"), new FeedConfig("Bench", StoredItems.ENTRY_ID_BASE + "combined",
-                "", 100), folder.resolve("public"), folder.resolve("rundschau.db"), berlin, Locale.GERMAN,
+                "", 100), folder.resolve("public"), new DatabaseConfig.Sqlite(folder.resolve("rundschau.db")), berlin, Locale.GERMAN,
                 Schedule.parse("every 30m"), new FetchConfig(Duration.ZERO, Duration.ofSeconds(60), 1 << 20, "", false),
                 Map.of(), sources);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
@@ -94,7 +95,7 @@ public final class StoreScaling {
                     SourceKind.FEED, "", berlin, Locale.GERMAN, Schedule.parse("every 30m"), null));
         }
         return new AppConfig(folder.resolve("rundschau.yaml"), new FeedConfig("Bench", StoredItems.ENTRY_ID_BASE + "combined", "", 100),
-                folder.resolve("public"), folder.resolve("rundschau.db"), berlin, Locale.GERMAN, Schedule.parse("every 30m"),
+                folder.resolve("public"), new DatabaseConfig.Sqlite(folder.resolve("rundschau.db")), berlin, Locale.GERMAN, Schedule.parse("every 30m"),
                 new FetchConfig(Duration.ZERO, Duration.ofSeconds(60), 1 << 20, "", false), Map.of(), sources);
     }
 }

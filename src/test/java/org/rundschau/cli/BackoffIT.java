@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
@@ -54,7 +55,7 @@ class BackoffIT {
         SourceConfig source = new SourceConfig("busy", "Busy", URI.create(site.baseUrl() + "/feed.xml"), SourceKind.FEED,
                 "", ZoneId.of("Europe/Berlin"), Locale.GERMAN, Schedule.parse("every 30m"), null);
         AppConfig config = new AppConfig(dir.resolve("r.yaml"), new FeedConfig("T", "tag:t.example.org,2026:f", "", 10),
-                dir.resolve("public"), dir.resolve("r.db"), ZoneId.of("Europe/Berlin"), Locale.GERMAN,
+                dir.resolve("public"), new DatabaseConfig.Sqlite(dir.resolve("r.db")), ZoneId.of("Europe/Berlin"), Locale.GERMAN,
                 Schedule.parse("every 30m"), new FetchConfig(Duration.ZERO, Duration.ofSeconds(10), 1 << 20, "", false),
                 Map.of(), List.of(source));
 

@@ -28,6 +28,7 @@ import org.rundschau.bench.RssBridge;
 import org.rundschau.bench.SyntheticCorpus;
 import org.rundschau.bench.SyntheticSite;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
@@ -206,7 +207,7 @@ public final class CycleBenchmark {
         long items = refreshed.stream().filter(r -> !r.outcome().unchanged())
                 .mapToLong(r -> r.outcome().status().itemsLastSuccess()).sum();
         return new CycleResult(name, refreshed, items, wall, cpu, publishCpu, heap.maxAfterGc(), heap.maxUsed(),
-                databaseBytes(config.database()), server.okResponses() - ok0, server.notModifiedResponses() - notModified0,
+                databaseBytes(((DatabaseConfig.Sqlite) config.database()).file()), server.okResponses() - ok0, server.notModifiedResponses() - notModified0,
                 client);
     }
 
@@ -248,7 +249,7 @@ public final class CycleBenchmark {
 
     private AppConfig config(Path folder, List<SourceConfig> sources) {
         return new AppConfig(folder.resolve("rundschau.yaml"), new FeedConfig("Bench", "tag:bench.example,2026:combined", "", 100),
-                folder.resolve("public"), folder.resolve("data/rundschau.db"), BERLIN, Locale.GERMAN,
+                folder.resolve("public"), new DatabaseConfig.Sqlite(folder.resolve("data/rundschau.db")), BERLIN, Locale.GERMAN,
                 Schedule.parse("every 30m"), new FetchConfig(options.hostGap(), Duration.ofSeconds(60), 10L << 20, "", false),
                 Map.of(), sources);
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
@@ -133,7 +134,7 @@ class SchedulerIT {
     private AppConfig config(SourceConfig... sources) {
         return new AppConfig(dir.resolve("rundschau.yaml"),
                 new FeedConfig("T", "tag:t.example.org,2026:feed", "", 100), dir.resolve("public"),
-                dir.resolve("data/t.db"), ZoneId.of("Europe/Berlin"), Locale.GERMAN, schedule("every 1h"),
+                new DatabaseConfig.Sqlite(dir.resolve("data/t.db")), ZoneId.of("Europe/Berlin"), Locale.GERMAN, schedule("every 1h"),
                 new FetchConfig(Duration.ZERO, Duration.ofSeconds(30), 1 << 20, "", false), Map.of(), List.of(sources));
     }
 

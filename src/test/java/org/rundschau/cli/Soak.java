@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
@@ -56,7 +57,7 @@ public final class Soak {
                 sources.add(source(site, i, 0));
             }
             AppConfig config = new AppConfig(dir.resolve("soak.yaml"), new FeedConfig("Soak", "tag:soak.example,2026:f", "", 100),
-                    dir.resolve("public"), dir.resolve("data/soak.db"), ZoneId.of("Europe/Berlin"), Locale.GERMAN,
+                    dir.resolve("public"), new DatabaseConfig.Sqlite(dir.resolve("data/soak.db")), ZoneId.of("Europe/Berlin"), Locale.GERMAN,
                     Schedule.parse("every 30m"), new FetchConfig(Duration.ZERO, Duration.ofSeconds(5), 1 << 20, "", false),
                     Map.of(), sources);
             System.out.printf("%8s %10s %8s %8s %10s%n", "cycle", "heap KiB", "threads", "open fds", "ms/cycle");

@@ -75,7 +75,7 @@ class ConfigLoaderTest {
                 "tag:rundschau.example.org,2026:combined", "https://news.example.org/feed.atom", 50,
                 "https://news.example.org/", 10, "https://hub.example.org/"));
         assertThat(config.output()).isEqualTo(Path.of("out/public"));
-        assertThat(config.database()).isEqualTo(Path.of("out/rundschau.db"));
+        assertThat(config.database()).isEqualTo(new DatabaseConfig.Sqlite(Path.of("out/rundschau.db")));
         assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Vienna"));
         assertThat(config.locale()).isEqualTo(Locale.forLanguageTag("de-AT"));
         assertThat(config.schedule().interval()).isEqualTo(Duration.ofHours(2));
@@ -160,7 +160,7 @@ class ConfigLoaderTest {
         assertThat(config.feed().perSource()).isEqualTo(25);
         assertThat(config.feed().hub()).isEmpty();
         assertThat(config.output()).isEqualTo(Path.of("public"));
-        assertThat(config.database()).isEqualTo(Path.of("data/rundschau.db"));
+        assertThat(config.database()).isEqualTo(new DatabaseConfig.Sqlite(Path.of("data/rundschau.db")));
         assertThat(config.timezone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(config.locale()).isEqualTo(Locale.forLanguageTag("de"));
         assertThat(config.schedule().interval()).isEqualTo(Duration.ofMinutes(30));
@@ -205,7 +205,7 @@ class ConfigLoaderTest {
                 """);
 
         assertThat(config.output()).isEqualTo(Path.of("public")).isNotEqualTo(dir.resolve("public"));
-        assertThat(config.database()).isEqualTo(Path.of("data/rundschau.db"));
+        assertThat(config.database()).isEqualTo(new DatabaseConfig.Sqlite(Path.of("data/rundschau.db")));
     }
 
     @Test
@@ -246,7 +246,7 @@ class ConfigLoaderTest {
             output: [a, b]           => output: expected a single value, got a list
             regions: [NRW]           => regions: expected 'key: value' lines, got a list
             sourcs: []               => unknown key 'sourcs'; did you mean 'sources'?
-            colour: red              => unknown key 'colour' (allowed here: feed, output, database, timezone, locale, schedule, summary-length, fetch, regions, sources, dedup, retention)
+            colour: red              => unknown key 'colour' (allowed here: feed, output, database, database-user, database-password, cluster, timezone, locale, schedule, summary-length, fetch, regions, sources, dedup, retention)
             <<: {timezone: UTC}      => YAML merge keys ('<<') are not supported; write the keys out
             """)
     void reportsABadTopLevelValueOnItsLine(String line, String message) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
@@ -76,7 +77,7 @@ final class PageSample {
     }
 
     static AppConfig config(Path output, Locale locale, FeedConfig feed) {
-        return new AppConfig(output.resolve("rundschau.yaml"), feed, output, output.resolve("t.db"),
+        return new AppConfig(output.resolve("rundschau.yaml"), feed, output, new DatabaseConfig.Sqlite(output.resolve("t.db")),
                 ZoneId.of("Europe/Berlin"), locale, Schedule.parse("every 30m"), FetchConfig.DEFAULTS, Map.of(),
                 List.of(KOMMUNE21, KOELN, EGOV, NEW));
     }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
@@ -68,7 +69,7 @@ final class RealisticStore {
     }
 
     static AppConfig config(Path dir, FeedConfig feed) {
-        return new AppConfig(dir.resolve("rundschau.yaml"), feed, dir.resolve("public"), dir.resolve("data/r.db"),
+        return new AppConfig(dir.resolve("rundschau.yaml"), feed, dir.resolve("public"), new DatabaseConfig.Sqlite(dir.resolve("data/r.db")),
                 ZoneId.of("Europe/Berlin"), Locale.GERMAN, Schedule.parse("every 30m"), FetchConfig.DEFAULTS,
                 Map.of(), SOURCES);
     }

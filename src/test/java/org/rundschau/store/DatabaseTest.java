@@ -27,7 +27,7 @@ class DatabaseTest {
     void createsTheFileAndItsParentFolders() throws Exception {
         Path file = dir.resolve("data/nested/rundschau.db");
         try (Database db = Database.open(file)) {
-            assertThat(db.file()).isEqualTo(file);
+            assertThat(db.file()).contains(file);
         }
         assertThat(file).isRegularFile();
     }
@@ -46,7 +46,7 @@ class DatabaseTest {
     void appliesEveryShippedMigrationAndRecordsItsVersion() throws Exception {
         int shipped = Migration.fromClasspath().size();
         try (Database db = Database.open(dir.resolve("r.db"))) {
-            assertThat(db.read("read version", Database::schemaVersion)).isEqualTo(shipped).isPositive();
+            assertThat(db.read("read version", db::schemaVersion)).isEqualTo(shipped).isPositive();
             assertThat(tables(db)).contains("item", "source_status");
         }
     }
@@ -68,7 +68,7 @@ class DatabaseTest {
         }
         // FIRST would fail with "table a already exists" if it ran again.
         try (Database db = Database.open(file, List.of(FIRST))) {
-            assertThat(db.read("read version", Database::schemaVersion)).isEqualTo(1);
+            assertThat(db.read("read version", db::schemaVersion)).isEqualTo(1);
             assertThat(count(db, "SELECT COUNT(*) FROM a")).isEqualTo(1);
         }
     }
@@ -80,7 +80,7 @@ class DatabaseTest {
             assertThat(tables(db)).contains("a").doesNotContain("b");
         }
         try (Database db = Database.open(file, List.of(FIRST, SECOND))) {
-            assertThat(db.read("read version", Database::schemaVersion)).isEqualTo(2);
+            assertThat(db.read("read version", db::schemaVersion)).isEqualTo(2);
             assertThat(tables(db)).contains("a", "b");
             assertThat(count(db, "SELECT COUNT(*) FROM a WHERE x = 42")).isEqualTo(1);
         }
@@ -95,7 +95,7 @@ class DatabaseTest {
                 .hasMessageStartingWith("store: could not apply schema migration 002-broken.sql")
                 .hasMessageContaining("nowhere");
         try (Database db = Database.open(file, List.of(FIRST))) {
-            assertThat(db.read("read version", Database::schemaVersion)).isEqualTo(1);
+            assertThat(db.read("read version", db::schemaVersion)).isEqualTo(1);
             assertThat(tables(db)).contains("a").doesNotContain("b");
         }
     }
@@ -147,7 +147,7 @@ class DatabaseTest {
         Database db = Database.open(dir.resolve("r.db"));
         db.close();
         db.close();
-        assertThatThrownBy(() -> db.read("read", Database::schemaVersion)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> db.read("read", db::schemaVersion)).isInstanceOf(IllegalStateException.class);
     }
 
     private static String pragma(Database db, String name) throws StoreException {
