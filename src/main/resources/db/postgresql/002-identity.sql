@@ -38,8 +38,8 @@ CREATE TABLE shared_key (
 );
 
 CREATE TABLE lsh_bucket (
-    week      INTEGER NOT NULL,
-    bucket    INTEGER NOT NULL,
+    week      BIGINT  NOT NULL,
+    bucket    BIGINT  NOT NULL,   -- a 64-bit hash, as SQLite stores it
     published BIGINT  NOT NULL,
     source_id TEXT COLLATE "C" NOT NULL,
     item_key  TEXT COLLATE "C" NOT NULL,

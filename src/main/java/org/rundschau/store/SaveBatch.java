@@ -67,10 +67,13 @@ final class SaveBatch {
                               published, dated, first_seen, updated, content_hash, held_back, merged_into,
                               match_entry, match_rule, match_score, title_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    // MAX keeps updated >= published and never moves it backwards when saves arrive out of order.
+    // The greatest of the time seen, published and updated (SQLite's MAX(a, b, c), PostgreSQL's
+    // GREATEST, written so both read it): updated stays >= published and never moves backwards
+    // when saves arrive out of order.
     private static final String UPDATE_CONTENT = """
             UPDATE item SET title = ?, summary = ?, summary_html = ?, region = ?, link = ?, content_hash = ?,
-                            updated = MAX(?, published, updated)
+                            updated = CASE WHEN ? > published AND ? > updated THEN ?
+                                           WHEN published > updated THEN published ELSE updated END
             WHERE source_id = ? AND item_key = ?""";
     private static final String UPDATE_LINK = "UPDATE item SET link = ? WHERE source_id = ? AND item_key = ?";
 
@@ -293,7 +296,7 @@ final class SaveBatch {
         String hash = ItemStore.contentHash(item);
         if (!hash.equals(row.contentHash())) {
             st.update(UPDATE_CONTENT, item.title(), item.summary(), item.summaryIsHtml(), item.region(), item.link(),
-                    hash, seenAt, sourceId, rowKey);
+                    hash, seenAt, seenAt, seenAt, sourceId, rowKey);
             Similarity.Text text = Similarity.Text.of(item.region(), item.title(), item.summary());
             matcher.forget(sourceId, rowKey);
             if (!text.titleKey().equals(row.titleKey())) matcher.reindex(sourceId, rowKey, row.published(), row.title(), text);

@@ -12,13 +12,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.rundschau.config.DedupConfig;
 import org.rundschau.config.RetentionConfig;
 import org.rundschau.model.Entry;
 import org.rundschau.model.Item;
 
 /** Identity across URL moves and repeated guids, duplicates across sources, first fetches, retention. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestStore.Backend.class)
 class ItemStoreIdentityTest {
+
+    @Parameter
+    TestStore.Backend backend;
+    TestStore stores;
     private static final String BASE = "tag:news.example.org,2026:";
     private static final Instant T0 = Instant.parse("2025-02-07T08:00:00Z");
     private static final Instant DAY = Instant.parse("2025-02-07T00:00:00Z").minus(Duration.ofHours(1));  // midnight Berlin
@@ -35,13 +44,14 @@ class ItemStoreIdentityTest {
 
     @BeforeEach
     void open() throws StoreException {
-        db = Database.open(dir.resolve("rundschau.db"));
+        stores = new TestStore(backend, dir);
+        db = stores.open("rundschau.db");
         store = new ItemStore(db, BASE);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        stores.close();
     }
 
     private static Item item(String source, String key, String title, String summary, String link, Instant published) {
@@ -348,8 +358,7 @@ class ItemStoreIdentityTest {
     @Test
     void anUpgradeFromVersionOneKeepsEveryEntryAndIdAndIndexesTheOldItems() throws Exception {
         db.close();
-        Path file = dir.resolve("v1.db");
-        try (Database v1 = Database.open(file, Migration.fromClasspath().subList(0, 1))) {
+        try (Database v1 = stores.open("v1.db", Migration.fromClasspath(stores.dialect()).subList(0, 1))) {
             v1.write("store two items as version 1 did", c -> {
                 try (Statement st = c.createStatement()) {
                     st.executeUpdate("INSERT INTO item VALUES ('a', 'ka', 'tag:x,2026:a/1', '', 'https://x.example/1', "
@@ -360,7 +369,7 @@ class ItemStoreIdentityTest {
                 return null;
             });
         }
-        db = Database.open(file);
+        db = stores.open("v1.db");
         store = new ItemStore(db, BASE);
         assertThat(store.newest(10)).extracting(Entry::entryId).containsExactly("tag:x,2026:b/2", "tag:x,2026:a/1");
 

@@ -18,10 +18,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.rundschau.model.Entry;
 import org.rundschau.model.Item;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestStore.Backend.class)
 class ItemStoreTest {
+
+    @Parameter
+    TestStore.Backend backend;
+    TestStore stores;
 
     private static final String BASE = "tag:news.example.org,2026:";
     private static final String SOURCE = "kommune21";
@@ -36,13 +45,14 @@ class ItemStoreTest {
 
     @BeforeEach
     void open() throws StoreException {
-        db = Database.open(dir.resolve("rundschau.db"));
+        stores = new TestStore(backend, dir);
+        db = stores.open("rundschau.db");
         store = new ItemStore(db, BASE);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        stores.close();
     }
 
     private static Item dated(String key, String title, Instant published) {
@@ -207,7 +217,7 @@ class ItemStoreTest {
         List<String> ids = store.newest(10).stream().map(Entry::entryId).toList();
         db.close();
 
-        db = Database.open(dir.resolve("rundschau.db"));
+        db = stores.open("rundschau.db");
         store = new ItemStore(db, "tag:other.example.org,2027:");
         store.save(SOURCE, List.of(withTitle(a, "Geändert"), b, c), LATER);
 
@@ -248,7 +258,7 @@ class ItemStoreTest {
         store.save(SOURCE, same, T0);
         List<String> order = store.newest(10).stream().map(Entry::entryId).toList();
 
-        try (Database other = Database.open(dir.resolve("other.db"))) {
+        try (Database other = stores.open("other.db")) {
             // Without its index SQLite returns ties in insertion order: the ORDER BY alone must decide.
             other.write("drop the newest index", conn -> {
                 try (Statement st = conn.createStatement()) {
@@ -307,8 +317,15 @@ class ItemStoreTest {
     void aFailedSaveStoresNothingAndSaysWhatItWasDoing() throws StoreException {
         db.write("add a failing trigger", conn -> {
             try (Statement st = conn.createStatement()) {
-                st.executeUpdate("CREATE TRIGGER boom BEFORE INSERT ON item WHEN NEW.title = 'boom' "
-                        + "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+                if (stores.dialect() == Database.Dialect.SQLITE) {
+                    st.executeUpdate("CREATE TRIGGER boom BEFORE INSERT ON item WHEN NEW.title = 'boom' "
+                            + "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+                } else {
+                    st.execute("CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                            + "RAISE EXCEPTION 'disk on fire'; END $$");
+                    st.execute("CREATE TRIGGER boom BEFORE INSERT ON item FOR EACH ROW WHEN (NEW.title = 'boom') "
+                            + "EXECUTE FUNCTION boom()");
+                }
             }
             return null;
         });
@@ -380,8 +397,7 @@ class ItemStoreTest {
     @Test
     void migrationNumbersItemsStoredBeforeItInFirstSeenOrder() throws StoreException {
         db.close();
-        Path file = dir.resolve("old.db");
-        try (Database old = Database.open(file, Migration.fromClasspath().subList(0, 1))) {
+        try (Database old = stores.open("old.db", Migration.fromClasspath(stores.dialect()).subList(0, 1))) {
             // As version 1 stored them (today's ItemStore needs the later schema): c first, then a and b.
             old.write("store three items as version 1 did", conn -> {
                 try (var ps = conn.prepareStatement("INSERT INTO item VALUES (?, ?, ?, '', ?, ?, ?, 0, ?, ?, 1, ?, ?, ?)")) {
@@ -397,7 +413,7 @@ class ItemStoreTest {
                 return null;
             });
         }
-        db = Database.open(file);
+        db = stores.open("old.db");
         store = new ItemStore(db, BASE);
         store.save(SOURCE, List.of(dated("d", "Danach", T0)), T0);
 

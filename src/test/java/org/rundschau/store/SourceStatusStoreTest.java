@@ -8,10 +8,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.rundschau.model.SourceStatus;
 import org.rundschau.model.Validators;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestStore.Backend.class)
 class SourceStatusStoreTest {
+
+    @Parameter
+    TestStore.Backend backend;
+    TestStore stores;
 
     private static final Instant T0 = Instant.parse("2025-02-07T08:00:00.123Z");
     private static final Instant T1 = Instant.parse("2025-02-07T08:30:00.456Z");
@@ -23,13 +32,14 @@ class SourceStatusStoreTest {
 
     @BeforeEach
     void open() throws StoreException {
-        db = Database.open(dir.resolve("rundschau.db"));
+        stores = new TestStore(backend, dir);
+        db = stores.open("rundschau.db");
         statuses = new SourceStatusStore(db);
     }
 
     @AfterEach
     void close() {
-        db.close();
+        stores.close();
     }
 
     @Test
@@ -88,7 +98,7 @@ class SourceStatusStoreTest {
         statuses.save(status);
         db.close();
 
-        db = Database.open(dir.resolve("rundschau.db"));
+        db = stores.open("rundschau.db");
         assertThat(new SourceStatusStore(db).load("kommune21")).isEqualTo(status);
     }
 }
