@@ -152,6 +152,20 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate(List<Migration> migrations) throws StoreException {
+        if (dialect == Dialect.SQLITE) {
+            migrateNow(migrations);
+            return;
+        }
+        // Held on a connection of its own for the whole migration, so that every transaction of it
+        // starts after another node's migration committed (and sees its tables: a transaction that
+        // began before that commit might not, even in READ COMMITTED, as the server caches names).
+        exclusively(MIGRATION_LOCK, "migrate " + location, () -> {
+            migrateNow(migrations);
+            return null;
+        });
+    }
+
+    private void migrateNow(List<Migration> migrations) throws StoreException {
         int known = migrations.size();
         int current = read("read the schema version of " + location, this::schemaVersion);
         if (current > known) {
@@ -160,7 +174,6 @@ public final class Database implements AutoCloseable {
         }
         for (Migration migration : migrations) {
             write("apply schema migration " + migration.name() + " to " + location, c -> {
-                if (dialect == Dialect.POSTGRESQL) lock(c, MIGRATION_LOCK);
                 // Re-read inside the write lock: another process may have migrated meanwhile.
                 if (schemaVersion(c) < migration.version()) apply(c, migration);
                 return null;
@@ -232,12 +245,34 @@ public final class Database implements AutoCloseable {
         ensureOpen();
         try {
             if (pool == null) return work.on(connection);
-            try (Connection c = pool.getConnection()) {
-                return work.on(c);
-            }
+            return pooled(work);
         } catch (SQLException e) {
             throw new StoreException("could not " + doing, e);
         }
+    }
+
+    /**
+     * Runs work on a pooled connection; once more on a fresh one when the first turns out to be
+     * gone (the server restarted, failed over or ended the session). A lost write transaction was
+     * rolled back by the server, so repeating it is safe.
+     */
+    private <T> T pooled(Work<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return work.on(c);
+        } catch (SQLException e) {
+            if (!connectionLost(e)) throw e;
+            log.info("store: connection to {} lost ({}); trying once more on a new one", location, e.getMessage());
+            pool.getHikariPoolMXBean().softEvictConnections();   // its idle siblings are most likely gone too
+            try (Connection c = pool.getConnection()) {
+                return work.on(c);
+            }
+        }
+    }
+
+    /** SQLSTATE class 08 (connection exception) and 57P01-57P03 (server shutting down, crashed, starting). */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
     /**
@@ -250,12 +285,10 @@ public final class Database implements AutoCloseable {
         ensureOpen();
         try {
             if (pool == null) return inTransaction(connection, work);
-            try (Connection c = pool.getConnection()) {
-                return inTransaction(c, c2 -> {
-                    lock(c2, WRITE_LOCK);
-                    return work.on(c2);
-                });
-            }
+            return pooled(c -> inTransaction(c, inside -> {
+                lock(inside, WRITE_LOCK);
+                return work.on(inside);
+            }));
         } catch (SQLException e) {
             throw new StoreException("could not " + doing, e);
         }
@@ -306,13 +339,20 @@ public final class Database implements AutoCloseable {
             try {
                 return task.run();
             } finally {
-                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    ps.setLong(1, key);
-                    ps.executeQuery().close();
-                }
+                unlock(c, key);
             }
         } catch (SQLException e) {
             throw new StoreException("could not " + doing + " (cluster lock)", e);
+        }
+    }
+
+    /** Gives the lock back; a session that is gone has given it back already, with the server. */
+    private void unlock(Connection c, long key) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, key);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            log.warn("store: could not release cluster lock {} on {}: {}", key, location, e.getMessage());
         }
     }
 
