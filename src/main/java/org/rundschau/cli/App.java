@@ -114,18 +114,20 @@ final class App implements AutoCloseable {
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
                 stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
-        return new App(lock, database, items, statuses, refresher, republisher(config, items, statuses));
+        return new App(lock, database, items, statuses, refresher, republisher(config, database, items, statuses));
     }
 
     /** The feeds in every format, their archive, and the WebSub hub's notifier. */
-    private static Republisher republisher(AppConfig config, ItemStore items, SourceStatusStore statuses) {
+    private static Republisher republisher(AppConfig config, Database database, ItemStore items,
+                                           SourceStatusStore statuses) {
         Generator generator = Generator.rundschau();
         FeedPublisher feeds = new FeedPublisher(new AtomPublisher(FEED_LANGUAGE, generator),
                 new RssPublisher(FEED_LANGUAGE, generator), new JsonFeedPublisher(FEED_LANGUAGE));
         HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         return new Republisher(items, statuses, feeds, new FeedArchive(FeedArchive.PAGE_SIZE),
-                new HubNotifier(client, HUB_TIMEOUT, userAgent(config)), new PagePublisher(), new OpmlPublisher());
+                new HubNotifier(client, HUB_TIMEOUT, userAgent(config)), new PagePublisher(), new OpmlPublisher(),
+                database);
     }
 
     ItemStore items() {

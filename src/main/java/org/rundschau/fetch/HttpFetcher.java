@@ -111,6 +111,9 @@ public final class HttpFetcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException(target, "interrupted while waiting to fetch " + target, e);
+        } catch (IOException e) {
+            throw new FetchException(target, "could not reserve host " + target.getHost()
+                    + " among the cluster's nodes: " + e.getMessage(), e);
         }
     }
 

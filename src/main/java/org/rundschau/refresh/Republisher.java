@@ -22,6 +22,7 @@ import org.rundschau.publish.Publication;
 import org.rundschau.publish.RegionSlugs;
 import org.rundschau.publish.OpmlPublisher;
 import org.rundschau.publish.PagePublisher;
+import org.rundschau.store.Database;
 import org.rundschau.store.ItemStore;
 import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
@@ -44,9 +45,22 @@ public final class Republisher {
     private final HubNotifier hub;
     private final PagePublisher pages;
     private final OpmlPublisher opml;
+    private final Database database;
 
+    /** A republisher for a store that one process writes: publications need no lock. */
     public Republisher(ItemStore items, SourceStatusStore statuses, FeedPublisher feeds, FeedArchive archive,
                        HubNotifier hub, PagePublisher pages, OpmlPublisher opml) {
+        this(items, statuses, feeds, archive, hub, pages, opml, null);
+    }
+
+    /**
+     * @param database the store's database: on PostgreSQL, shared by cluster nodes, each
+     *                 publication holds its cluster-wide publishing lock, so one node publishes at
+     *                 a time, and reads the store only once it holds the lock
+     */
+    public Republisher(ItemStore items, SourceStatusStore statuses, FeedPublisher feeds, FeedArchive archive,
+                       HubNotifier hub, PagePublisher pages, OpmlPublisher opml, Database database) {
+        this.database = database;
         this.items = items;
         this.statuses = statuses;
         this.feeds = feeds;
@@ -64,6 +78,11 @@ public final class Republisher {
      * @throws IOException when a document cannot be written; the hub is then not told
      */
     public Published publish(AppConfig config) throws StoreException, IOException {
+        if (database == null) return publishNow(config);
+        return database.exclusively(Database.PUBLISH_LOCK, "publish the feeds", () -> publishNow(config));
+    }
+
+    private Published publishNow(AppConfig config) throws StoreException, IOException {
         Map<String, SourceConfig> sources = config.sources().stream()
                 .collect(Collectors.toMap(SourceConfig::id, Function.identity()));
         FeedContent content = feedContent(config);

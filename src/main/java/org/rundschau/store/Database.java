@@ -47,6 +47,10 @@ public final class Database implements AutoCloseable {
     /** Advisory lock keys (PostgreSQL): one number space per database, chosen not to collide by accident. */
     static final long WRITE_LOCK = 0x52756e6473636801L;      // "Rundsch" + 1
     static final long MIGRATION_LOCK = 0x52756e6473636802L;
+    /** Held while one node publishes the feeds (see {@link #exclusively}). */
+    public static final long PUBLISH_LOCK = 0x52756e6473636803L;
+    /** Held while one node brings the shared schedule in line with its config. */
+    public static final long SCHEDULE_LOCK = 0x52756e6473636804L;
     private static final Duration POOL_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Dialect dialect;
@@ -233,7 +237,7 @@ public final class Database implements AutoCloseable {
     /** Work that needs no connection of its own; see {@link #exclusively}. */
     @FunctionalInterface
     public interface Task<T, E extends Exception> {
-        T run() throws E;
+        T run() throws StoreException, E;
     }
 
     /**

@@ -15,14 +15,14 @@ class HostThrottleTest {
     private final HostThrottle throttle = new HostThrottle(Duration.ofSeconds(2), time);
 
     @Test
-    void firstRequestToAHostDoesNotWait() throws InterruptedException {
+    void firstRequestToAHostDoesNotWait() throws Exception {
         throttle.acquire("www.kommune21.de").close();
 
         assertThat(time.sleeps()).isEmpty();
     }
 
     @Test
-    void waitsForTheRestOfTheGapBeforeTheNextRequestToTheSameHost() throws InterruptedException {
+    void waitsForTheRestOfTheGapBeforeTheNextRequestToTheSameHost() throws Exception {
         throttle.acquire("www.kommune21.de").close();
         time.advance(Duration.ofMillis(500));
 
@@ -32,7 +32,7 @@ class HostThrottleTest {
     }
 
     @Test
-    void countsTheGapFromTheEndOfTheRequest() throws InterruptedException {
+    void countsTheGapFromTheEndOfTheRequest() throws Exception {
         HostThrottle.Permit slow = throttle.acquire("www.kommune21.de");
         time.advance(Duration.ofSeconds(10));
         slow.close();
@@ -43,7 +43,7 @@ class HostThrottleTest {
     }
 
     @Test
-    void doesNotWaitOnceTheGapHasPassed() throws InterruptedException {
+    void doesNotWaitOnceTheGapHasPassed() throws Exception {
         throttle.acquire("www.kommune21.de").close();
         time.advance(Duration.ofSeconds(2));
 
@@ -53,7 +53,7 @@ class HostThrottleTest {
     }
 
     @Test
-    void treatsHostNamesCaseInsensitively() throws InterruptedException {
+    void treatsHostNamesCaseInsensitively() throws Exception {
         throttle.acquire("www.kommune21.de").close();
 
         throttle.acquire("WWW.Kommune21.DE").close();
@@ -62,7 +62,7 @@ class HostThrottleTest {
     }
 
     @Test
-    void letsDifferentHostsGoWithoutWaitingForEachOther() throws InterruptedException {
+    void letsDifferentHostsGoWithoutWaitingForEachOther() throws Exception {
         HostThrottle.Permit busy = throttle.acquire("www.kommune21.de");
         throttle.acquire("www.egovernment.de").close();
         busy.close();
@@ -71,7 +71,7 @@ class HostThrottleTest {
     }
 
     @Test
-    void zeroGapDisablesThePause() throws InterruptedException {
+    void zeroGapDisablesThePause() throws Exception {
         HostThrottle noGap = new HostThrottle(Duration.ZERO, time);
         noGap.acquire("www.kommune21.de").close();
 
@@ -81,7 +81,7 @@ class HostThrottleTest {
     }
 
     @Test
-    void secondRequestToABusyHostWaitsUntilTheFirstEnds() throws InterruptedException {
+    void secondRequestToABusyHostWaitsUntilTheFirstEnds() throws Exception {
         HostThrottle.Permit first = throttle.acquire("www.kommune21.de");
         AtomicBoolean firstEnded = new AtomicBoolean();
         AtomicBoolean secondStartedAfterFirstEnded = new AtomicBoolean();
@@ -92,6 +92,8 @@ class HostThrottleTest {
                 permit.close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         });
         second.start();
@@ -109,7 +111,7 @@ class HostThrottleTest {
     }
 
     @Test
-    void interruptedWaitLeavesTheHostFree() throws InterruptedException {
+    void interruptedWaitLeavesTheHostFree() throws Exception {
         throttle.acquire("www.kommune21.de").close();
         time.interruptNextSleep();
 
@@ -121,7 +123,7 @@ class HostThrottleTest {
     }
 
     @Test
-    void closingAPermitTwiceEndsOnlyItsOwnRequest() throws InterruptedException {
+    void closingAPermitTwiceEndsOnlyItsOwnRequest() throws Exception {
         HostThrottle.Permit first = throttle.acquire("www.kommune21.de");
         first.close();
         first.close();
@@ -130,6 +132,57 @@ class HostThrottleTest {
         throttle.acquire("www.kommune21.de").close();
 
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void waitsWhileAnotherNodeHoldsTheHostAndGivesItBackWhenDone() throws Exception {
+        List<String> calls = new ArrayList<>();
+        SharedHosts otherNodeBusy = new SharedHosts() {
+            int asked;
+
+            @Override
+            public Duration tryAcquire(String host, String holder) {
+                calls.add("acquire " + host);
+                return asked++ < 2 ? Duration.ofMillis(600) : Duration.ZERO;
+            }
+
+            @Override
+            public void release(String host, String holder) {
+                calls.add("release " + host);
+            }
+        };
+        HostThrottle cluster = new HostThrottle(Duration.ofSeconds(2), time, otherNodeBusy);
+
+        cluster.acquire("WWW.Kommune21.de").close();
+
+        assertThat(calls).containsExactly("acquire www.kommune21.de", "acquire www.kommune21.de",
+                "acquire www.kommune21.de", "release www.kommune21.de");
+        // Asked again at most every SHARED_POLL, never sleeping the whole 600 ms at once.
+        assertThat(time.sleeps()).containsExactly(HostThrottle.SHARED_POLL, HostThrottle.SHARED_POLL);
+    }
+
+    @Test
+    void whenTheClusterCannotBeAskedNothingIsReserved() throws Exception {
+        SharedHosts down = new SharedHosts() {
+            boolean failed;
+
+            @Override
+            public Duration tryAcquire(String host, String holder) throws java.io.IOException {
+                if (!failed) {
+                    failed = true;
+                    throw new java.io.IOException("database down");
+                }
+                return Duration.ZERO;
+            }
+
+            @Override
+            public void release(String host, String holder) {
+            }
+        };
+        HostThrottle cluster = new HostThrottle(Duration.ZERO, time, down);
+
+        assertThatThrownBy(() -> cluster.acquire("www.kommune21.de")).hasMessage("database down");
+        cluster.acquire("www.kommune21.de").close();    // would block forever if still reserved
     }
 
     @Test
