@@ -15,6 +15,7 @@ import org.rundschau.extract.FeedExtractor;
 import org.rundschau.extract.HtmlExtractor;
 import org.rundschau.fetch.FetchSettings;
 import org.rundschau.fetch.HostThrottle;
+import org.rundschau.fetch.SharedHosts;
 import org.rundschau.fetch.HttpFetcher;
 import org.rundschau.model.SourceStatus;
 import org.rundschau.normalize.Normalizer;
@@ -35,6 +36,7 @@ import org.rundschau.refresh.SourcePreview;
 import org.rundschau.refresh.SourceRefresher;
 import org.rundschau.serve.HealthSource;
 import org.rundschau.store.Database;
+import org.rundschau.store.HostLeases;
 import org.rundschau.store.ItemStore;
 import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
@@ -74,7 +76,13 @@ final class App implements AutoCloseable {
     /** The stages that need no database: enough for {@code check}. */
     record Stages(HttpFetcher fetcher, HtmlExtractor html, FeedExtractor feeds, Normalizer normalizer) {
         static Stages of(AppConfig config, Clock clock) {
-            return new Stages(new HttpFetcher(fetchSettings(config), clock, new HostThrottle(config.fetch().hostGap())),
+            return of(config, clock, SharedHosts.NONE);
+        }
+
+        /** @param shared the hosts other cluster nodes are fetching from */
+        static Stages of(AppConfig config, Clock clock, SharedHosts shared) {
+            HostThrottle throttle = new HostThrottle(config.fetch().hostGap(), shared);
+            return new Stages(new HttpFetcher(fetchSettings(config), clock, throttle),
                     new HtmlExtractor(),
                     new FeedExtractor(), new Normalizer(RegionMapper.bundled(config.regions())));
         }
@@ -108,8 +116,11 @@ final class App implements AutoCloseable {
     }
 
     private static App open(AppConfig config, Clock clock, WriterLock lock) throws StoreException {
-        Stages stages = Stages.of(config, clock);
         Database database = Database.open(config.database());
+        // Nodes sharing a PostgreSQL database keep politeness among themselves through it.
+        SharedHosts shared = database.dialect() == Database.Dialect.POSTGRESQL
+                ? new HostLeases(database, config.fetch().timeout(), config.fetch().hostGap()) : SharedHosts.NONE;
+        Stages stages = Stages.of(config, clock, shared);
         ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()), config.dedup(), config.retention());
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
@@ -144,6 +155,10 @@ final class App implements AutoCloseable {
 
     RefreshCycle cycle() {
         return new RefreshCycle(refresher, PARALLEL_SOURCES);
+    }
+
+    Database database() {
+        return database;
     }
 
     Republisher republisher() {

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.quartz.SchedulerException;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.schedule.ConfigWatcher;
 import org.rundschau.schedule.PublishCoalescer;
 import org.rundschau.schedule.SourceScheduler;
@@ -85,14 +86,17 @@ final class RunCommand implements Callable<Integer> {
                 t.setDaemon(true);
                 return t;
             });
-            SourceScheduler scheduler = new SourceScheduler(app.refresher(), publisher, Clock.systemUTC(),
-                    App.PARALLEL_SOURCES, Duration.ofSeconds(Math.max(0, startupSpreadSeconds)));
+            SourceScheduler scheduler = scheduler(current.get(), app, publisher);
             try (ConfigWatcher watcher = new ConfigWatcher(common.config, next -> apply(next, current, scheduler, app))) {
                 scheduler.reconcile(current.get().sources(), app.statuses()::load);
                 publisher.request();
                 scheduler.start();
                 watcher.start(CONFIG_POLL);
                 pruner.scheduleWithFixedDelay(() -> prune(app, publisher), 1, PRUNE_EVERY.toMinutes(), TimeUnit.MINUTES);
+                if (current.get().database() instanceof DatabaseConfig.Postgres postgres) {
+                    log.info("cluster node {} on {}: sharing the schedule with every node on this database",
+                            scheduler.node(), postgres.url());
+                }
                 log.info("running with {} sources from {}; stop with SIGTERM or Ctrl-C",
                         current.get().sources().size(), common.config);
                 stop.await();
@@ -123,6 +127,17 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is already running the hook: nothing to remove
             }
         }
+    }
+
+    /** In memory for SQLite; a node of the cluster that shares a PostgreSQL database. */
+    private SourceScheduler scheduler(AppConfig config, App app, PublishCoalescer publisher)
+            throws SchedulerException, StoreException {
+        Duration spread = Duration.ofSeconds(Math.max(0, startupSpreadSeconds));
+        if (config.database() instanceof DatabaseConfig.Postgres postgres) {
+            return SourceScheduler.clustered(app.refresher(), publisher, Clock.systemUTC(), App.PARALLEL_SOURCES, spread,
+                    postgres, app.database());
+        }
+        return new SourceScheduler(app.refresher(), publisher, Clock.systemUTC(), App.PARALLEL_SOURCES, spread);
     }
 
     /** --port and --bind belong to --serve. */

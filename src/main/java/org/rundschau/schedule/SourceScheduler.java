@@ -1,10 +1,15 @@
 package org.rundschau.schedule;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HexFormat;
+import java.util.Objects;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,18 +30,28 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.Schedule;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.model.SourceStatus;
 import org.rundschau.refresh.SourceRefresher;
+import org.rundschau.store.Database;
 import org.rundschau.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Quartz job per source on its schedule, in an in-memory job store. Sources on the same
- * schedule are spread by a stable per-source offset; a source that is overdue (never fetched, or
- * its last attempt longer ago than its interval) runs once soon after start, not once per missed slot.
+ * One Quartz job per source on its schedule. Sources on the same schedule are spread by a stable
+ * per-source offset; a source that is overdue (never fetched, or its last attempt longer ago than
+ * its interval) runs once soon after start, not once per missed slot.
+ *
+ * <p>With SQLite the job store is in memory: this process is the only one fetching. With PostgreSQL
+ * ({@link #clustered}) it is Quartz's clustered JDBC job store in the shared database: every node
+ * shares one schedule, Quartz gives each firing of a source's trigger to exactly one node, and the
+ * jobs of a node that stops checking in are recovered by the others (a fetch it had in flight runs
+ * again elsewhere). A job carries its source's definition, so a node that starts with the same
+ * config leaves the schedule alone, and one with an edited source reschedules it for all.
  */
 public final class SourceScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SourceScheduler.class);
@@ -46,19 +61,51 @@ public final class SourceScheduler implements AutoCloseable {
 
     private static final Duration INTERRUPT_REPEAT = Duration.ofMillis(100);
 
+    /** Job data: a digest of the source's definition, to tell whether a stored job is current. */
+    static final String DEFINITION = "definition";
+
     private final Scheduler quartz;
     private final Clock clock;
     private final Duration startupWindow;
+    private final Database cluster;   // null: in memory, this process alone
     private final Map<String, SourceConfig> sources = new ConcurrentHashMap<>();
 
     /**
+     * A scheduler in memory, for a process that fetches alone (SQLite).
+     *
      * @param startupWindow overdue sources start spread over this time after start, by their
      *                      stable offsets, so that a restart does not hit every site at once
      */
     public SourceScheduler(SourceRefresher refresher, PublishCoalescer publisher, Clock clock, int threads,
                            Duration startupWindow) throws SchedulerException {
+        this(refresher, publisher, clock, startupWindow, inMemory(threads), null);
+    }
+
+    /**
+     * A node of the cluster that shares {@code database}'s schedule (Quartz's clustered JDBC job
+     * store, tables created if missing).
+     *
+     * @param database the store, opened on {@code config}: its advisory locks serialise changes of
+     *                 the shared schedule
+     */
+    public static SourceScheduler clustered(SourceRefresher refresher, PublishCoalescer publisher, Clock clock,
+                                            int threads, Duration startupWindow, DatabaseConfig.Postgres config,
+                                            Database database) throws SchedulerException, StoreException {
+        return new SourceScheduler(refresher, publisher, clock, startupWindow, QuartzCluster.properties(config, threads),
+                Objects.requireNonNull(database, "database"));
+    }
+
+    private SourceScheduler(SourceRefresher refresher, PublishCoalescer publisher, Clock clock, Duration startupWindow,
+                            Properties properties, Database cluster) throws SchedulerException {
         this.clock = clock;
         this.startupWindow = startupWindow;
+        this.cluster = cluster;
+        quartz = new StdSchedulerFactory(properties).getScheduler();
+        Function<String, SourceConfig> lookup = sources::get;
+        quartz.setJobFactory((bundle, scheduler) -> new RefreshJob(refresher, lookup, publisher));
+    }
+
+    private static Properties inMemory(int threads) {
         Properties properties = new Properties();
         // A unique name: Quartz keeps schedulers in a JVM-wide repository keyed by name.
         properties.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "rundschau-" + UUID.randomUUID());
@@ -66,9 +113,12 @@ public final class SourceScheduler implements AutoCloseable {
         properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
-        quartz = new StdSchedulerFactory(properties).getScheduler();
-        Function<String, SourceConfig> lookup = sources::get;
-        quartz.setJobFactory((bundle, scheduler) -> new RefreshJob(refresher, lookup, publisher));
+        return properties;
+    }
+
+    /** This node's name in the cluster (Quartz's instance id); a random name in memory. */
+    public String node() throws SchedulerException {
+        return quartz.getSchedulerInstanceId();
     }
 
     public void start() throws SchedulerException {
@@ -80,19 +130,50 @@ public final class SourceScheduler implements AutoCloseable {
      *
      * @param status the source's stored health: when it was last attempted decides the first run
      */
-    public void schedule(SourceConfig source, SourceStatus status) throws SchedulerException {
-        JobKey key = JobKey.jobKey(source.id(), GROUP);
+    public void schedule(SourceConfig source, SourceStatus status) throws SchedulerException, StoreException {
         sources.put(source.id(), source);
-        JobDetail job = JobBuilder.newJob(RefreshJob.class).withIdentity(key).storeDurably().build();
+        if (cluster == null) {
+            store(source, status);
+            return;
+        }
+        cluster.exclusively(Database.SCHEDULE_LOCK, "schedule source " + source.id(), () -> {
+            JobDetail stored = quartz.getJobDetail(jobKey(source.id()));
+            boolean current = stored != null && definition(source).equals(stored.getJobDataMap().getString(DEFINITION))
+                    && !quartz.getTriggersOfJob(stored.getKey()).isEmpty();
+            if (!current) store(source, status);
+            else log.debug("source={} already scheduled in the cluster", source.id());
+            return null;
+        });
+    }
+
+    private void store(SourceConfig source, SourceStatus status) throws SchedulerException {
+        JobKey key = jobKey(source.id());
+        // Recovery: a fetch that was running on a node that died runs again on another one.
+        JobDetail job = JobBuilder.newJob(RefreshJob.class).withIdentity(key).storeDurably()
+                .requestRecovery(cluster != null).usingJobData(DEFINITION, definition(source)).build();
         List<Trigger> triggers = triggersFor(source, status, key);
         quartz.scheduleJob(job, Set.copyOf(triggers), true);
         log.debug("source={} scheduled {}; first run {}", source.id(), source.schedule(),
                 triggers.stream().map(Trigger::getStartTime).min(Date::compareTo).orElse(null));
     }
 
-    /** Stops scheduling {@code sourceId}; a run in progress finishes. */
+    private static JobKey jobKey(String sourceId) {
+        return JobKey.jobKey(sourceId, GROUP);
+    }
+
+    /** A digest of everything that defines the source: equal digests, equal sources. */
+    static String definition(SourceConfig source) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Stops scheduling {@code sourceId} (for every node of a cluster); a run in progress finishes. */
     public void unschedule(String sourceId) throws SchedulerException {
-        quartz.deleteJob(JobKey.jobKey(sourceId, GROUP));
+        quartz.deleteJob(jobKey(sourceId));
         sources.remove(sourceId);
     }
 
@@ -116,7 +197,12 @@ public final class SourceScheduler implements AutoCloseable {
     public String reconcile(List<SourceConfig> wanted, StatusLookup statuses) throws SchedulerException, StoreException {
         Map<String, SourceConfig> byId = new LinkedHashMap<>();
         wanted.forEach(s -> byId.put(s.id(), s));
-        List<String> removed = sources.keySet().stream().filter(id -> !byId.containsKey(id)).sorted().toList();
+        Set<String> known = new java.util.TreeSet<>(sources.keySet());
+        if (cluster != null) {
+            // Sources removed from the config while no node ran are still in the shared schedule.
+            quartz.getJobKeys(GroupMatcher.jobGroupEquals(GROUP)).forEach(k -> known.add(k.getName()));
+        }
+        List<String> removed = known.stream().filter(id -> !byId.containsKey(id)).sorted().toList();
         for (String id : removed) unschedule(id);
         List<String> added = new ArrayList<>();
         List<String> changed = new ArrayList<>();
