@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.extract.FeedExtractor;
 import org.rundschau.extract.HtmlExtractor;
@@ -58,15 +59,17 @@ final class App implements AutoCloseable {
 
     private final WriterLock lock;
     private final Database database;
+    private final HostLeases leases;   // null: no cluster
     private final ItemStore items;
     private final SourceStatusStore statuses;
     private final SourceRefresher refresher;
     private final Republisher republisher;
 
-    private App(WriterLock lock, Database database, ItemStore items, SourceStatusStore statuses,
+    private App(WriterLock lock, Database database, HostLeases leases, ItemStore items, SourceStatusStore statuses,
                 SourceRefresher refresher, Republisher republisher) {
         this.lock = lock;
         this.database = database;
+        this.leases = leases;
         this.items = items;
         this.statuses = statuses;
         this.refresher = refresher;
@@ -118,14 +121,24 @@ final class App implements AutoCloseable {
     private static App open(AppConfig config, Clock clock, WriterLock lock) throws StoreException {
         Database database = Database.open(config.database());
         // Nodes sharing a PostgreSQL database keep politeness among themselves through it.
-        SharedHosts shared = database.dialect() == Database.Dialect.POSTGRESQL
-                ? new HostLeases(database, config.fetch().timeout(), config.fetch().hostGap()) : SharedHosts.NONE;
-        Stages stages = Stages.of(config, clock, shared);
+        HostLeases leases = config.database() instanceof DatabaseConfig.Postgres postgres
+                ? new HostLeases(database, leaseTime(postgres, config.fetch()), config.fetch().hostGap()) : null;
+        Stages stages = Stages.of(config, clock, leases == null ? SharedHosts.NONE : leases);
         ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()), config.dedup(), config.retention());
         SourceStatusStore statuses = new SourceStatusStore(database);
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
                 stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
-        return new App(lock, database, items, statuses, refresher, republisher(config, database, items, statuses));
+        return new App(lock, database, leases, items, statuses, refresher, republisher(config, database, items, statuses));
+    }
+
+    /**
+     * How long a dead node may block a host: twice the check-in, so a live node's renewals (every
+     * third of it) never miss, and at least a few gaps.
+     */
+    static Duration leaseTime(DatabaseConfig.Postgres postgres, FetchConfig fetch) {
+        Duration twoCheckIns = postgres.cluster().checkIn().multipliedBy(2);
+        Duration gaps = fetch.hostGap().multipliedBy(3);
+        return twoCheckIns.compareTo(gaps) >= 0 ? twoCheckIns : gaps;
     }
 
     /** The feeds in every format, their archive, and the WebSub hub's notifier. */
@@ -186,6 +199,7 @@ final class App implements AutoCloseable {
     @Override
     public void close() throws StoreException {
         try {
+            if (leases != null) leases.close();
             database.close();
         } finally {
             lock.close();

@@ -22,7 +22,7 @@ import org.rundschau.fetch.HostThrottle;
 /** Politeness across nodes: leases on hosts in the shared PostgreSQL database. */
 class HostLeasesTest {
     private static final Duration GAP = Duration.ofMillis(150);
-    private static final Duration FETCH = Duration.ofSeconds(30);
+    private static final Duration FETCH = Duration.ofSeconds(30);   // a lease's time: longer than any test
 
     @TempDir
     Path dir;
@@ -79,12 +79,15 @@ class HostLeasesTest {
     @Test
     void aLeaseThatIsNeverGivenBackLapses() throws Exception {
         try (Database db = stores.open("r")) {
-            HostLeases deadNode = new HostLeases(db, Duration.ofMillis(200), Duration.ZERO);
+            HostLeases deadNode = new HostLeases(db, Duration.ofMillis(600), Duration.ZERO);
             HostLeases alive = new HostLeases(db, FETCH, GAP);
 
             assertThat(deadNode.tryAcquire("example.org", "dead/1")).isZero();
+            Thread.sleep(900);   // renewed meanwhile: still held
+            assertThat(alive.tryAcquire("example.org", "alive/1")).isPositive();
+            deadNode.close();    // the node dies: no more renewals
             Duration wait = alive.tryAcquire("example.org", "alive/1");
-            assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMillis(200));
+            assertThat(wait).isPositive().isLessThanOrEqualTo(Duration.ofMillis(600));
 
             Thread.sleep(wait.toMillis() + 20);
             assertThat(alive.tryAcquire("example.org", "alive/1")).isZero();
