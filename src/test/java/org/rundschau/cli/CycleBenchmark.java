@@ -49,7 +49,10 @@ import org.rundschau.refresh.RefreshOutcome;
  * Options: {@code N} sources (default 1000); {@code --host-gap=DURATION} (fetch.host-gap, default
  * 0s); {@code --hosts=K} loopback addresses to spread the sources over (default 8);
  * {@code --feeds=200,1000} feed counts for the newsboat comparison; {@code --bridge-pages=P} pages
- * for the rss-bridge comparison (default 120); {@code --no-compare} skips both comparisons.
+ * for the rss-bridge comparison (default 120); {@code --no-compare} skips both comparisons;
+ * {@code --postgres} stores into PostgreSQL (a fresh database on the session-local server of
+ * {@link org.rundschau.testing.TestPostgres}, or on {@code $RUNDSCHAU_TEST_POSTGRES}) instead of
+ * SQLite: the figure per cluster node. The server's own CPU is then not in the CPU columns.
  *
  * <p>CPU is what the JVM reports for the process ({@code getProcessCpuTime}: every thread, GC and
  * JIT included) minus the CPU of the loopback server's own threads. The per-page figures are the
@@ -76,7 +79,7 @@ public final class CycleBenchmark {
 
     /** Command-line options; see the class comment. */
     record Options(int sources, Duration hostGap, int hosts, List<Integer> feedCounts, int bridgePages,
-                   boolean compare) {
+                   boolean compare, boolean postgres) {
         static Options parse(String[] args) {
             int sources = 1000;
             Duration gap = Duration.ZERO;
@@ -84,16 +87,18 @@ public final class CycleBenchmark {
             List<Integer> feeds = List.of(200, 1000);
             int bridgePages = 120;
             boolean compare = true;
+            boolean postgres = false;
             for (String arg : args) {
                 if (arg.startsWith("--host-gap=")) gap = Duration.parse("PT" + arg.substring(11).toUpperCase(Locale.ROOT));
                 else if (arg.startsWith("--hosts=")) hosts = Integer.parseInt(arg.substring(8));
                 else if (arg.startsWith("--feeds=")) feeds = List.of(arg.substring(8).split(",")).stream().map(Integer::valueOf).toList();
                 else if (arg.startsWith("--bridge-pages=")) bridgePages = Integer.parseInt(arg.substring(15));
                 else if (arg.equals("--no-compare")) compare = false;
+                else if (arg.equals("--postgres")) postgres = true;
                 else if (arg.matches("\\d+")) sources = Integer.parseInt(arg);
                 else throw new IllegalArgumentException("unknown argument: " + arg);
             }
-            return new Options(sources, gap, hosts, feeds, bridgePages, compare);
+            return new Options(sources, gap, hosts, feeds, bridgePages, compare, postgres);
         }
     }
 
@@ -207,8 +212,19 @@ public final class CycleBenchmark {
         long items = refreshed.stream().filter(r -> !r.outcome().unchanged())
                 .mapToLong(r -> r.outcome().status().itemsLastSuccess()).sum();
         return new CycleResult(name, refreshed, items, wall, cpu, publishCpu, heap.maxAfterGc(), heap.maxUsed(),
-                databaseBytes(((DatabaseConfig.Sqlite) config.database()).file()), server.okResponses() - ok0, server.notModifiedResponses() - notModified0,
+                databaseBytes(config.database()), server.okResponses() - ok0, server.notModifiedResponses() - notModified0,
                 client);
+    }
+
+    private static long databaseBytes(DatabaseConfig database) throws IOException {
+        if (database instanceof DatabaseConfig.Sqlite sqlite) return databaseBytes(sqlite.file());
+        try (var c = java.sql.DriverManager.getConnection(((DatabaseConfig.Postgres) database).url());
+             var st = c.createStatement(); var rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
+        }
     }
 
     private static long databaseBytes(Path db) throws IOException {
@@ -249,9 +265,15 @@ public final class CycleBenchmark {
 
     private AppConfig config(Path folder, List<SourceConfig> sources) {
         return new AppConfig(folder.resolve("rundschau.yaml"), new FeedConfig("Bench", "tag:bench.example,2026:combined", "", 100),
-                folder.resolve("public"), new DatabaseConfig.Sqlite(folder.resolve("data/rundschau.db")), BERLIN, Locale.GERMAN,
+                folder.resolve("public"), database(folder), BERLIN, Locale.GERMAN,
                 Schedule.parse("every 30m"), new FetchConfig(options.hostGap(), Duration.ofSeconds(60), 10L << 20, "", false),
                 Map.of(), sources);
+    }
+
+    private DatabaseConfig database(Path folder) {
+        if (!options.postgres()) return new DatabaseConfig.Sqlite(folder.resolve("data/rundschau.db"));
+        return new DatabaseConfig.Postgres(org.rundschau.testing.TestPostgres.freshDatabase(), java.util.Optional.empty(),
+                java.util.Optional.empty(), DatabaseConfig.ClusterConfig.DEFAULTS);
     }
 
     static List<SourceConfig> sourceConfigs(List<SyntheticSite> sites, List<URI> urls) {
