@@ -71,7 +71,9 @@ public sealed interface DatabaseConfig {
 
         public ClusterConfig {
             Objects.requireNonNull(checkIn, "checkIn");
-            if (checkIn.toMillis() < 100) throw new IllegalArgumentException("cluster.check-in must be at least 100ms: " + checkIn);
+            if (checkIn.toMillis() < 100) {
+                throw new IllegalArgumentException("cluster.check-in must be at least 100ms: " + checkIn);
+            }
         }
     }
 }

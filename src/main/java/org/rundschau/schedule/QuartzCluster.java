@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -51,6 +49,9 @@ final class QuartzCluster {
         } catch (SQLException e) {
             pool.close();
             throw new StoreException("could not create Quartz's tables in " + config.url(), e);
+        } catch (StoreException | RuntimeException e) {
+            pool.close();
+            throw e;
         }
         String dataSource = "rundschau-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dataSource, new ConnectionProvider() {
@@ -94,14 +95,10 @@ final class QuartzCluster {
     }
 
     /** Creates Quartz's tables unless they exist; one node at a time. */
-    private static void createTables(HikariDataSource pool) throws SQLException {
+    private static void createTables(HikariDataSource pool) throws SQLException, StoreException {
         try (Connection c = pool.getConnection()) {
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                lock.setLong(1, SCHEMA_LOCK);
-                lock.executeQuery().close();
-            }
-            try {
-                if (exists(c, "qrtz_locks")) return;
+            Database.holding(c, SCHEMA_LOCK, () -> {
+                if (Database.hasTable(c, "qrtz_locks")) return null;
                 c.setAutoCommit(false);
                 try (Statement st = c.createStatement()) {
                     st.execute(ddl());
@@ -113,22 +110,8 @@ final class QuartzCluster {
                     c.setAutoCommit(true);
                 }
                 log.info("scheduler: created Quartz's tables (qrtz_*)");
-            } finally {
-                try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, SCHEMA_LOCK);
-                    unlock.executeQuery().close();
-                }
-            }
-        }
-    }
-
-    private static boolean exists(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
+                return null;
+            });
         }
     }
 

@@ -61,7 +61,8 @@ final class RefreshJob implements InterruptableJob {
      */
     static Instant slot(JobExecutionContext context) {
         if (context.isRecovering()) {
-            String original = context.getMergedJobDataMap().getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+            String original = context.getMergedJobDataMap()
+                    .getString(Scheduler.FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
             if (original != null) return Instant.ofEpochMilli(Long.parseLong(original));
         }
         Date scheduled = context.getScheduledFireTime();

@@ -203,7 +203,8 @@ public final class Database implements AutoCloseable {
     /** The version recorded by the last applied migration; 0 for a new database. */
     int schemaVersion(Connection c) throws SQLException {
         if (dialect == Dialect.POSTGRESQL && !hasTable(c, "schema_version")) return 0;
-        String sql = dialect == Dialect.SQLITE ? "PRAGMA user_version" : "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        String sql = dialect == Dialect.SQLITE ? "PRAGMA user_version"
+                : "SELECT COALESCE(MAX(version), 0) FROM schema_version";
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
@@ -211,7 +212,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Whether the current schema (PostgreSQL's search path) has {@code table}. */
-    private static boolean hasTable(Connection c, String table) throws SQLException {
+    public static boolean hasTable(Connection c, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
@@ -336,27 +337,31 @@ public final class Database implements AutoCloseable {
         }
         if (p == null) return task.run();
         try (Connection c = p.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                ps.setLong(1, key);
-                ps.executeQuery().close();
-            }
-            try {
-                return task.run();
-            } finally {
-                unlock(c, key);
-            }
+            return holding(c, key, task);
         } catch (SQLException e) {
             throw new StoreException("could not " + doing + " (cluster lock)", e);
         }
     }
 
-    /** Gives the lock back; a session that is gone has given it back already, with the server. */
-    private void unlock(Connection c, long key) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+    /**
+     * Runs {@code task} holding the PostgreSQL session advisory lock {@code key} on {@code c}:
+     * waits for it, and gives it back afterwards (a session that is gone has given it back already).
+     */
+    public static <T, E extends Exception> T holding(Connection c, long key, Task<T, E> task)
+            throws SQLException, StoreException, E {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
             ps.setLong(1, key);
             ps.executeQuery().close();
-        } catch (SQLException e) {
-            log.warn("store: could not release cluster lock {} on {}: {}", key, location, e.getMessage());
+        }
+        try {
+            return task.run();
+        } finally {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                ps.setLong(1, key);
+                ps.executeQuery().close();
+            } catch (SQLException e) {
+                log.warn("store: could not release cluster lock {}: {}", key, e.getMessage());
+            }
         }
     }
 

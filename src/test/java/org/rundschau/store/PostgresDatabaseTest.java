@@ -101,63 +101,71 @@ class PostgresDatabaseTest {
         }
     }
 
-    @Test
-    void writesOfTwoNodesNeverOverlap() throws Exception {
+    /** Something one node does while holding a lock, reporting when it is inside. */
+    @FunctionalInterface
+    private interface Held {
+        void run(Database node, Runnable inside) throws Exception;
+    }
+
+    /**
+     * Node a does {@code what} and stays inside for 400 ms; node b starts the same once a is
+     * inside: b must get in only after a left.
+     */
+    private List<String> secondWaitsForFirst(Held what) throws Exception {
         DatabaseConfig config = stores.config("shared");
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         try (Database a = Database.open(config); Database b = Database.open(config)) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 CountDownLatch aInside = new CountDownLatch(1);
-                Future<?> first = pool.submit(() -> a.write("slow write", c -> {
-                    events.add("a begins");
-                    aInside.countDown();
-                    sleep(400);
-                    events.add("a ends");
+                Future<?> first = pool.submit(() -> {
+                    what.run(a, () -> {
+                        events.add("a begins");
+                        aInside.countDown();
+                        sleep(400);
+                        events.add("a ends");
+                    });
                     return null;
-                }));
+                });
                 aInside.await();
-                Future<?> second = pool.submit(() -> b.write("write", c -> {
-                    events.add("b begins");
+                Future<?> second = pool.submit(() -> {
+                    what.run(b, () -> events.add("b begins"));
                     return null;
-                }));
+                });
                 first.get(30, TimeUnit.SECONDS);
                 second.get(30, TimeUnit.SECONDS);
             } finally {
                 pool.shutdownNow();
             }
         }
+        return events;
+    }
+
+    @Test
+    void writesOfTwoNodesNeverOverlap() throws Exception {
+        List<String> events = secondWaitsForFirst((node, inside) -> node.write("write", c -> {
+            inside.run();
+            return null;
+        }));
         assertThat(events).containsExactly("a begins", "a ends", "b begins");
     }
 
     @Test
     void aTaskRunsOnOneNodeAtATime() throws Exception {
-        DatabaseConfig config = stores.config("shared");
-        List<String> events = Collections.synchronizedList(new ArrayList<>());
-        try (Database a = Database.open(config); Database b = Database.open(config)) {
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            try {
-                CountDownLatch aInside = new CountDownLatch(1);
-                Future<?> first = pool.submit(() -> a.exclusively(42, "publish", () -> {
-                    events.add("a begins");
-                    aInside.countDown();
-                    sleep(400);
-                    // The task may use the database meanwhile (publishing reads the store).
-                    a.read("read", c -> null);
-                    events.add("a ends");
-                    return null;
-                }));
-                aInside.await();
-                Future<?> second = pool.submit(() -> b.exclusively(42, "publish", () -> events.add("b begins")));
-                first.get(30, TimeUnit.SECONDS);
-                second.get(30, TimeUnit.SECONDS);
-                // Another key is not held up.
-                assertThat(b.exclusively(43, "other", () -> "free")).isEqualTo("free");
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<String> events = secondWaitsForFirst((node, inside) -> node.exclusively(42, "publish", () -> {
+            inside.run();
+            node.read("read", c -> null);   // the task may use the database meanwhile (publishing reads the store)
+            return null;
+        }));
         assertThat(events).containsExactly("a begins", "a ends", "b begins");
+    }
+
+    @Test
+    void anotherTaskKeyIsNotHeldUp() throws Exception {
+        try (Database a = stores.open("r"); Database b = stores.open("r")) {
+            String result = a.exclusively(42, "publish", () -> b.exclusively(43, "other", () -> "free"));
+            assertThat(result).isEqualTo("free");
+        }
     }
 
     @Test
