@@ -94,6 +94,15 @@ final class QuartzCluster {
         return p;
     }
 
+    /** Closes the pool of a scheduler that {@code properties} were made for but that never started. */
+    static void release(Properties properties) {
+        try {
+            DBConnectionManager.getInstance().shutdown(properties.getProperty("org.quartz.jobStore.dataSource"));
+        } catch (SQLException e) {
+            log.warn("scheduler: could not close the job store's connections: {}", e.getMessage());
+        }
+    }
+
     /** Creates Quartz's tables unless they exist; one node at a time. */
     private static void createTables(HikariDataSource pool) throws SQLException, StoreException {
         try (Connection c = pool.getConnection()) {

@@ -29,6 +29,7 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.rundschau.config.DatabaseConfig;
@@ -91,8 +92,14 @@ public final class SourceScheduler implements AutoCloseable {
     public static SourceScheduler clustered(SourceRefresher refresher, PublishCoalescer publisher, Clock clock,
                                             int threads, Duration startupWindow, DatabaseConfig.Postgres config,
                                             Database database) throws SchedulerException, StoreException {
-        return new SourceScheduler(refresher, publisher, clock, startupWindow, QuartzCluster.properties(config, threads),
-                Objects.requireNonNull(database, "database"));
+        Objects.requireNonNull(database, "database");
+        Properties properties = QuartzCluster.properties(config, threads);
+        try {
+            return new SourceScheduler(refresher, publisher, clock, startupWindow, properties, database);
+        } catch (SchedulerException | RuntimeException e) {
+            QuartzCluster.release(properties);
+            throw e;
+        }
     }
 
     private SourceScheduler(SourceRefresher refresher, PublishCoalescer publisher, Clock clock, Duration startupWindow,
@@ -114,6 +121,11 @@ public final class SourceScheduler implements AutoCloseable {
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
         return properties;
+    }
+
+    /** The Quartz scheduler, for tests that look at the stored schedule. */
+    Scheduler quartz() {
+        return quartz;
     }
 
     /** This node's name in the cluster (Quartz's instance id); a random name in memory. */
@@ -140,10 +152,33 @@ public final class SourceScheduler implements AutoCloseable {
             JobDetail stored = quartz.getJobDetail(jobKey(source.id()));
             boolean current = stored != null && definition(source).equals(stored.getJobDataMap().getString(DEFINITION))
                     && !quartz.getTriggersOfJob(stored.getKey()).isEmpty();
-            if (!current) store(source, status);
-            else log.debug("source={} already scheduled in the cluster", source.id());
+            if (!current) {
+                store(source, status);
+            } else if (overdue(source, status, clock.instant()) && !quartz.checkExists(catchUpKey(source.id()))) {
+                // The whole cluster was down past a slot: run once soon, as a single process would.
+                quartz.scheduleJob(catchUp(source, stored.getKey()));
+                log.debug("source={} already scheduled in the cluster; overdue, so it runs once soon", source.id());
+            } else {
+                log.debug("source={} already scheduled in the cluster", source.id());
+            }
             return null;
         });
+    }
+
+    private static boolean overdue(SourceConfig source, SourceStatus status, Instant now) {
+        return status.lastAttempt() == null
+                || !source.schedule().nextAfter(status.lastAttempt(), source.timezone()).isAfter(now);
+    }
+
+    private static TriggerKey catchUpKey(String sourceId) {
+        return TriggerKey.triggerKey(sourceId + "/catch-up", GROUP);
+    }
+
+    /** A single run soon after start, in the source's stable place of the startup window. */
+    private Trigger catchUp(SourceConfig source, JobKey job) {
+        Instant startupSlot = clock.instant().plus(offset(source.id(), startupWindow));
+        return TriggerBuilder.newTrigger().withIdentity(catchUpKey(source.id())).forJob(job)
+                .startAt(Date.from(startupSlot)).build();
     }
 
     private void store(SourceConfig source, SourceStatus status) throws SchedulerException {
@@ -152,7 +187,10 @@ public final class SourceScheduler implements AutoCloseable {
         JobDetail job = JobBuilder.newJob(RefreshJob.class).withIdentity(key).storeDurably()
                 .requestRecovery(cluster != null).usingJobData(DEFINITION, definition(source)).build();
         List<Trigger> triggers = triggersFor(source, status, key);
-        quartz.scheduleJob(job, Set.copyOf(triggers), true);
+        // Delete, then add: Quartz's JDBC store replaces a trigger of another kind (interval to
+        // cron, or back) only in part, and keeps a catch-up trigger that is no longer wanted.
+        quartz.deleteJob(key);
+        quartz.scheduleJob(job, Set.copyOf(triggers), false);
         log.debug("source={} scheduled {}; first run {}", source.id(), source.schedule(),
                 triggers.stream().map(Trigger::getStartTime).min(Date::compareTo).orElse(null));
     }
@@ -221,7 +259,7 @@ public final class SourceScheduler implements AutoCloseable {
         Duration period = schedule.period(now, source.timezone());
         Duration offset = offset(source.id(), period.compareTo(SPREAD_WINDOW) < 0 ? period : SPREAD_WINDOW);
         Instant startupSlot = now.plus(offset(source.id(), startupWindow));
-        boolean overdue = status.lastAttempt() == null || !schedule.nextAfter(status.lastAttempt(), source.timezone()).isAfter(now);
+        boolean overdue = overdue(source, status, now);
         List<Trigger> triggers = new ArrayList<>();
         if (schedule.isInterval()) {
             Instant first = overdue ? startupSlot : schedule.nextAfter(status.lastAttempt(), source.timezone()).plus(offset);
@@ -237,10 +275,7 @@ public final class SourceScheduler implements AutoCloseable {
                             .inTimeZone(TimeZone.getTimeZone(source.timezone()))
                             .withMisfireHandlingInstructionDoNothing())
                     .build());
-            if (overdue) {
-                triggers.add(TriggerBuilder.newTrigger().withIdentity(source.id() + "/catch-up", GROUP).forJob(key)
-                        .startAt(Date.from(startupSlot)).build());
-            }
+            if (overdue) triggers.add(catchUp(source, key));
         }
         return triggers;
     }
