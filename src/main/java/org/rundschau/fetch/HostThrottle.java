@@ -134,12 +134,13 @@ public final class HostThrottle {
             }
             try {
                 shared.release(key, holder);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // The lease lapses by itself; until then other nodes wait a little longer.
                 log.warn("could not release host {} in the cluster: {}", key, e.getMessage());
-            }
-            synchronized (HostThrottle.this) {
-                release(key, true);
+            } finally {
+                synchronized (HostThrottle.this) {
+                    release(key, true);
+                }
             }
         }
     }

@@ -24,10 +24,11 @@ import org.sqlite.SQLiteConfig;
  * The store's database, migrated by the numbered scripts in {@code /db/<dialect>}: a SQLite file
  * in WAL mode (the embedded default), or a PostgreSQL database that several Rundschau nodes share.
  *
- * <p>Thread-safety: every use ({@link #read}, {@link #write}, {@link #close}) is synchronized on
- * this object, so one process runs one statement sequence at a time, whatever the dialect.
- * Rundschau's writers are a few scheduler threads; serialising them in Java costs nothing that
- * matters and rules out interleaved transactions.
+ * <p>Thread-safety: writes ({@link #write}) are synchronized on this object, so one process runs
+ * one transaction at a time, whatever the dialect. Rundschau's writers are a few scheduler
+ * threads; serialising them in Java costs nothing that matters and rules out interleaved
+ * transactions. On SQLite reads share that lock (one connection); on PostgreSQL they run
+ * alongside, each on a pooled connection, so a read never waits for another node's write.
  *
  * <p>SQLite: one shared connection. Another process on the same file (a {@code once} run beside
  * {@code run}) waits up to the busy timeout: transactions start with {@code BEGIN IMMEDIATE}, so
@@ -52,13 +53,20 @@ public final class Database implements AutoCloseable {
     /** Held while one node brings the shared schedule in line with its config. */
     public static final long SCHEDULE_LOCK = 0x52756e6473636804L;
     private static final Duration POOL_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The store's connections on PostgreSQL: the writer, publishing, scheduling, and reads beside them. */
+    static final int POOL_SIZE = 6;
+    /**
+     * A transaction left open by a node that lost its network would hold the cluster's write lock
+     * until the server notices; PostgreSQL ends such a session after this.
+     */
+    static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(60);
 
     private final Dialect dialect;
     private final String location;
     private final Path file;
     private final Connection connection;        // SQLite
     private final HikariDataSource pool;        // PostgreSQL
-    private boolean closed;
+    private volatile boolean closed;
 
     private Database(Dialect dialect, String location, Path file, Connection connection, HikariDataSource pool) {
         this.dialect = dialect;
@@ -95,7 +103,7 @@ public final class Database implements AutoCloseable {
     static Database open(DatabaseConfig config, List<Migration> migrations) throws StoreException {
         if (config instanceof DatabaseConfig.Sqlite sqlite) return open(sqlite.file(), migrations);
         DatabaseConfig.Postgres postgres = (DatabaseConfig.Postgres) config;
-        return migrated(new Database(Dialect.POSTGRESQL, postgres.url(), null, null, pool(postgres, "rundschau-store", 4)),
+        return migrated(new Database(Dialect.POSTGRESQL, postgres.url(), null, null, pool(postgres, "rundschau-store", POOL_SIZE)),
                 migrations);
     }
 
@@ -146,7 +154,13 @@ public final class Database implements AutoCloseable {
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(POOL_CONNECT_TIMEOUT.toMillis());
         hikari.setInitializationFailTimeout(1);   // fail now, with the driver's reason, when the server is unusable
+        // Pinned whatever the server's default: a write's statements must see the commits made while
+        // it waited for the write lock, which a REPEATABLE READ snapshot taken before would not.
+        hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        hikari.setConnectionInitSql("SET idle_in_transaction_session_timeout = '"
+                + IDLE_IN_TRANSACTION_TIMEOUT.toMillis() + "ms'");
         hikari.addDataSourceProperty("ApplicationName", "rundschau");
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");   // notice a server that went away
         try {
             return new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {
@@ -229,6 +243,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A commit whose outcome is unknown: the server may have applied it before the connection
+     * broke, so the transaction is not tried again.
+     */
+    private static final class CommitFailed extends SQLException {
+        CommitFailed(SQLException cause) {
+            super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+        }
+    }
+
     /** Work on the connection; must not commit, roll back or change auto-commit. */
     @FunctionalInterface
     interface Work<T> {
@@ -246,10 +270,15 @@ public final class Database implements AutoCloseable {
      *
      * @param doing what is being done, for the error message ("read the newest 100 entries")
      */
-    synchronized <T> T read(String doing, Work<T> work) throws StoreException {
+    <T> T read(String doing, Work<T> work) throws StoreException {
         ensureOpen();
         try {
-            if (pool == null) return work.on(connection);
+            if (pool == null) {
+                synchronized (this) {
+                    ensureOpen();
+                    return work.on(connection);
+                }
+            }
             return pooled(work);
         } catch (SQLException e) {
             throw new StoreException("could not " + doing, e);
@@ -265,7 +294,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             return work.on(c);
         } catch (SQLException e) {
-            if (!connectionLost(e)) throw e;
+            if (!connectionLost(e) || e instanceof CommitFailed) throw e;
             log.info("store: connection to {} lost ({}); trying once more on a new one", location, e.getMessage());
             pool.getHikariPoolMXBean().softEvictConnections();   // its idle siblings are most likely gone too
             try (Connection c = pool.getConnection()) {
@@ -303,7 +332,11 @@ public final class Database implements AutoCloseable {
         c.setAutoCommit(false);
         try {
             T result = work.on(c);
-            c.commit();
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                throw new CommitFailed(e);
+            }
             return result;
         } catch (SQLException | RuntimeException e) {
             rollback(c, e);
@@ -360,7 +393,13 @@ public final class Database implements AutoCloseable {
                 ps.setLong(1, key);
                 ps.executeQuery().close();
             } catch (SQLException e) {
-                log.warn("store: could not release cluster lock {}: {}", key, e.getMessage());
+                // The session may still hold the lock: end it, so that it never goes back to the pool.
+                log.warn("store: could not release cluster lock {}: {}; closing its connection", key, e.getMessage());
+                try {
+                    c.abort(Runnable::run);
+                } catch (SQLException | RuntimeException ignored) {
+                    // closing it was the point; the server ends the session either way
+                }
             }
         }
     }

@@ -29,7 +29,8 @@ public final class HostLeases implements SharedHosts, AutoCloseable {
     private static final String NOW = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
     private static final String TAKE = "INSERT INTO host_lease (host, holder, until) VALUES (?, ?, " + NOW + " + ?) "
             + "ON CONFLICT (host) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until "
-            + "WHERE host_lease.until <= " + NOW;
+            // Also when this holder has it already: a retry of an acquisition that went through.
+            + "WHERE host_lease.until <= " + NOW + " OR host_lease.holder = EXCLUDED.holder";
     private static final String WAIT = "SELECT until - " + NOW + " FROM host_lease WHERE host = ?";
     private static final String GIVE_BACK = "UPDATE host_lease SET until = " + NOW + " + ? WHERE host = ? AND holder = ?";
     private static final String RENEW = "UPDATE host_lease SET until = " + NOW + " + ? WHERE host = ? AND holder = ?";
