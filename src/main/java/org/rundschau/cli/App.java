@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -120,6 +121,15 @@ final class App implements AutoCloseable {
 
     private static App open(AppConfig config, Clock clock, WriterLock lock) throws StoreException {
         Database database = Database.open(config.database());
+        try {
+            return open(config, clock, lock, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static App open(AppConfig config, Clock clock, WriterLock lock, Database database) {
         // Nodes sharing a PostgreSQL database keep politeness among themselves through it.
         HostLeases leases = config.database() instanceof DatabaseConfig.Postgres postgres
                 ? new HostLeases(database, leaseTime(postgres, config.fetch()), config.fetch().hostGap()) : null;
@@ -131,14 +141,19 @@ final class App implements AutoCloseable {
         return new App(lock, database, leases, items, statuses, refresher, republisher(config, database, items, statuses));
     }
 
+    /** A host lease runs at least this long, so that renewals (every third of it) keep up. */
+    static final Duration SHORTEST_LEASE = Duration.ofSeconds(1);
+
     /**
-     * How long a dead node may block a host: twice the check-in, so a live node's renewals (every
-     * third of it) never miss, and at least a few gaps.
+     * How long a dead node may block a host: the longest of two check-ins, three host gaps and
+     * {@link #SHORTEST_LEASE}.
      */
     static Duration leaseTime(DatabaseConfig.Postgres postgres, FetchConfig fetch) {
-        Duration twoCheckIns = postgres.cluster().checkIn().multipliedBy(2);
-        Duration gaps = fetch.hostGap().multipliedBy(3);
-        return twoCheckIns.compareTo(gaps) >= 0 ? twoCheckIns : gaps;
+        Duration lease = SHORTEST_LEASE;
+        for (Duration d : List.of(postgres.cluster().checkIn().multipliedBy(2), fetch.hostGap().multipliedBy(3))) {
+            if (d.compareTo(lease) > 0) lease = d;
+        }
+        return lease;
     }
 
     /** The feeds in every format, their archive, and the WebSub hub's notifier. */

@@ -81,12 +81,12 @@ final class RunCommand implements Callable<Integer> {
              FeedServer feeds = serve ? server.start(current.get(), App.health(app.statuses(), current::get),
                      spec.commandLine().getOut()) : null) {
             if (feeds != null) serving.complete(feeds.address());
+            SourceScheduler scheduler = scheduler(current.get(), app, publisher);
             ScheduledExecutorService pruner = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "prune");
                 t.setDaemon(true);
                 return t;
             });
-            SourceScheduler scheduler = scheduler(current.get(), app, publisher);
             try (ConfigWatcher watcher = new ConfigWatcher(common.config, next -> apply(next, current, scheduler, app))) {
                 scheduler.reconcile(current.get().sources(), app.statuses()::load);
                 publisher.request();
