@@ -151,6 +151,25 @@ class ItemStoreIdentityTest {
     }
 
     @Test
+    void anItemWhoseTeaserChangedIsComparedByItsNewTeaser() throws StoreException {
+        String budget = "Der Landtag hat den Doppelhaushalt für die Jahre 2025 und 2026 mit breiter Mehrheit "
+                + "beschlossen; die Kommunen erhalten mehr Mittel für Schulen und Straßen.";
+        String weather = "Ein Sturmtief hat in der Nacht zahlreiche Bäume entwurzelt und Bahnstrecken im "
+                + "ganzen Land blockiert; die Feuerwehren rückten mehrere hundert Mal aus.";
+        store.save("kommune21", List.of(listed), T0);
+        // A candidate scored once (same headline, another story: no merge) is remembered by the store.
+        assertThat(store.save("other", List.of(item("other", "o", CIO, budget, "https://other.example/o", DAY)),
+                T0.plusSeconds(1)).merged()).isZero();
+        Item rewritten = item("kommune21", "k-cio", CIO, weather, listed.link(), DAY);
+        assertThat(store.save("kommune21", List.of(rewritten), T0.plusSeconds(2)).updated()).isEqualTo(1);
+
+        // Compared with the teaser as it is now, not as it was when first scored.
+        Item told = item("portal", "p", CIO, CIO_TEASER, "https://portal.example/p", DAY);
+        assertThat(store.save("portal", List.of(told), T0.plusSeconds(3)).merged()).isZero();
+        assertThat(store.newest(10)).hasSize(3);
+    }
+
+    @Test
     void aStoryNeverJoinsAnEntryHeldBackOnItsSourcesFirstFetch() throws StoreException {
         store = new ItemStore(db, BASE, new DedupConfig(0.8, Duration.ofDays(3), 0), RetentionConfig.KEEP_ALL);
         store.save("new-source", List.of(item("new-source", "k", CIO, CIO_TEASER, listed.link(), DAY)), T0);
