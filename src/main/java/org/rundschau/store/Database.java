@@ -130,6 +130,9 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        // Statement journals and sort tables in memory, not in files under /var/tmp: halves the
+        // write calls of a cold cycle (docs/benchmarks.md) and cannot fail on a full /var/tmp.
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         try {
             // Setting the journal mode reads the header: a file that is not SQLite fails here.
             return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());

@@ -33,12 +33,13 @@ class DatabaseTest {
     }
 
     @Test
-    void opensInWalModeWithForeignKeysNormalSyncAndABusyTimeout() throws Exception {
+    void opensInWalModeWithForeignKeysNormalSyncABusyTimeoutAndTempStoreInMemory() throws Exception {
         try (Database db = Database.open(dir.resolve("r.db"))) {
             assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
             assertThat(pragma(db, "synchronous")).isEqualTo("1");   // NORMAL
             assertThat(Integer.parseInt(pragma(db, "busy_timeout"))).isPositive();
+            assertThat(pragma(db, "temp_store")).isEqualTo("2");    // MEMORY
         }
     }
 
