@@ -52,6 +52,10 @@ class ClusterIT {
     private static final int SOURCES = 6;
     private static final int ITEMS = 8;
     private static final Duration SLOT = Duration.ofSeconds(5);
+    /** The nodes' {@code cluster.check-in}, as in the config below. */
+    private static final Duration CHECK_IN = Duration.ofSeconds(1);
+    /** What Quartz adds to a silent node's check-in interval before it takes the node for dead. */
+    private static final Duration QUARTZ_GRACE = Duration.ofMillis(7_500);
     private static final Duration RESPONSE_DELAY = Duration.ofMillis(150);
     /** "DEBUG RefreshJob - source=s3 slot=2026-12-03T01:02:05Z" and the recovery variant. */
     private static final Pattern RUN = Pattern.compile("source=(s\\d+) slot=(\\S+?Z)(.*)");
@@ -82,12 +86,12 @@ class ClusterIT {
                 feed: {title: "Cluster", id: "tag:cluster.example.org,2026:feed", entries: 100}
                 output: %s/public
                 database: %s
-                cluster: {check-in: 1s}
+                cluster: {check-in: %ds}
                 schedule: "0/5 * * * * ?"
                 fetch: {host-gap: 50ms}
                 dedup: {first-fetch-limit: 100}
                 sources:
-                %s""".formatted(dir, database.replaceAll("[?&]user=[^&]*", ""), sources));
+                %s""".formatted(dir, database.replaceAll("[?&]user=[^&]*", ""), CHECK_IN.toSeconds(), sources));
     }
 
     @AfterEach
@@ -141,7 +145,13 @@ class ClusterIT {
         System.out.println("cluster-it: first slot " + first + ", killed node-1 at " + killed);
         // News after the loss: only the survivors can store and publish it.
         for (int s = 0; s < SOURCES; s++) serve(s, ITEMS + 1);
-        // Quartz takes a node for dead after its check-in interval plus 7.5 s of grace; then a few slots more.
+        // Quartz takes a node for dead once it is silent for its check-in interval plus a fixed grace
+        // of 7.5 s; a survivor notices at its next check-in, recovers the node's jobs and deletes its
+        // check-in row. Bound: two check-ins, the grace, and 2 s for a loaded machine.
+        Duration recovered = awaitSchedulerInstances(2, killed, Duration.ofSeconds(30));
+        System.out.println("cluster-it: node-1's jobs recovered " + recovered.toMillis() + " ms after the kill");
+        assertThat(recovered).as("time from the kill to the recovery of node-1's jobs")
+                .isLessThanOrEqualTo(CHECK_IN.multipliedBy(2).plus(QUARTZ_GRACE).plusSeconds(2));
         Instant last = nextSlot(killed.plus(Duration.ofSeconds(9))).plus(SLOT.multipliedBy(2));
         sleepUntil(last.plus(SLOT).minusMillis(500));   // the last measured slot has finished its fetches
         for (Process node : List.of(nodes.get(0), nodes.get(2))) {
@@ -260,6 +270,17 @@ class ClusterIT {
         List<Path> sourceFeeds = IntStream.range(0, SOURCES).mapToObj(s -> dir.resolve("public/source/s" + s + ".atom"))
                 .toList();
         AtomChecks.assertAllValid(sourceFeeds);
+    }
+
+    /** How long after {@code since} the cluster's check-in table first held {@code count} rows. */
+    private Duration awaitSchedulerInstances(int count, Instant since, Duration atMost) throws Exception {
+        Instant deadline = since.plus(atMost);
+        while (schedulerInstances().size() != count) {
+            assertThat(Instant.now()).as("%d check-in rows within %s; now %s", count, atMost, schedulerInstances())
+                    .isBefore(deadline);
+            Thread.sleep(100);
+        }
+        return Duration.between(since, Instant.now());
     }
 
     private List<String> schedulerInstances() throws SQLException {
