@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -149,11 +150,8 @@ final class App implements AutoCloseable {
      * {@link #SHORTEST_LEASE}.
      */
     static Duration leaseTime(DatabaseConfig.Postgres postgres, FetchConfig fetch) {
-        Duration lease = SHORTEST_LEASE;
-        for (Duration d : List.of(postgres.cluster().checkIn().multipliedBy(2), fetch.hostGap().multipliedBy(3))) {
-            if (d.compareTo(lease) > 0) lease = d;
-        }
-        return lease;
+        return Collections.max(List.of(postgres.cluster().checkIn().multipliedBy(2), fetch.hostGap().multipliedBy(3),
+                SHORTEST_LEASE));
     }
 
     /** The feeds in every format, their archive, and the WebSub hub's notifier. */

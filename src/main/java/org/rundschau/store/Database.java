@@ -274,14 +274,14 @@ public final class Database implements AutoCloseable {
      * @param doing what is being done, for the error message ("read the newest 100 entries")
      */
     <T> T read(String doing, Work<T> work) throws StoreException {
-        ensureOpen();
         try {
             if (pool == null) {
-                synchronized (this) {
+                synchronized (this) {   // the one connection, and close(), are guarded by this
                     ensureOpen();
                     return work.on(connection);
                 }
             }
+            ensureOpen();
             return pooled(work);
         } catch (SQLException e) {
             throw new StoreException("could not " + doing, e);

@@ -147,11 +147,11 @@ class ClusterIT {
         for (int s = 0; s < SOURCES; s++) serve(s, ITEMS + 1);
         // Quartz takes a node for dead once it is silent for its check-in interval plus a fixed grace
         // of 7.5 s; a survivor notices at its next check-in, recovers the node's jobs and deletes its
-        // check-in row. Bound: two check-ins, the grace, and 2 s for a loaded machine.
+        // check-in row. Bound: two check-ins, the grace, and 4 s for a loaded machine (measured 8.3–8.9 s).
         Duration recovered = awaitSchedulerInstances(2, killed, Duration.ofSeconds(30));
         System.out.println("cluster-it: node-1's jobs recovered " + recovered.toMillis() + " ms after the kill");
         assertThat(recovered).as("time from the kill to the recovery of node-1's jobs")
-                .isLessThanOrEqualTo(CHECK_IN.multipliedBy(2).plus(QUARTZ_GRACE).plusSeconds(2));
+                .isLessThanOrEqualTo(CHECK_IN.multipliedBy(2).plus(QUARTZ_GRACE).plusSeconds(4));
         Instant last = nextSlot(killed.plus(Duration.ofSeconds(9))).plus(SLOT.multipliedBy(2));
         sleepUntil(last.plus(SLOT).minusMillis(500));   // the last measured slot has finished its fetches
         for (Process node : List.of(nodes.get(0), nodes.get(2))) {

@@ -157,7 +157,7 @@ class ItemStoreIdentityTest {
         String weather = "Ein Sturmtief hat in der Nacht zahlreiche Bäume entwurzelt und Bahnstrecken im "
                 + "ganzen Land blockiert; die Feuerwehren rückten mehrere hundert Mal aus.";
         store.save("kommune21", List.of(listed), T0);
-        // A candidate scored once (same headline, another story: no merge) is remembered by the store.
+        // kommune21's item is scored as a candidate with its first teaser (same headline, another story: no merge).
         assertThat(store.save("other", List.of(item("other", "o", CIO, budget, "https://other.example/o", DAY)),
                 T0.plusSeconds(1)).merged()).isZero();
         Item rewritten = item("kommune21", "k-cio", CIO, weather, listed.link(), DAY);
