@@ -33,13 +33,15 @@ class DatabaseTest {
     }
 
     @Test
-    void opensInWalModeWithForeignKeysNormalSyncABusyTimeoutAndTempStoreInMemory() throws Exception {
+    void opensInWalModeWithForeignKeysNormalSyncABusyTimeoutTempStoreInMemoryAndLessFrequentCheckpoints() throws Exception {
         try (Database db = Database.open(dir.resolve("r.db"))) {
             assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(db, "foreign_keys")).isEqualTo("1");
             assertThat(pragma(db, "synchronous")).isEqualTo("1");   // NORMAL
             assertThat(Integer.parseInt(pragma(db, "busy_timeout"))).isPositive();
             assertThat(pragma(db, "temp_store")).isEqualTo("2");    // MEMORY
+            assertThat(pragma(db, "wal_autocheckpoint")).isEqualTo("10000");
+            assertThat(pragma(db, "journal_size_limit")).isEqualTo(String.valueOf(64 << 20));
         }
     }
 
