@@ -62,16 +62,21 @@ final class SaveBatch {
             + "OR EXISTS (SELECT 1 FROM tombstone WHERE source_id = ?)";
     private static final String MOVE_CANDIDATES = "SELECT item_key, summary FROM item WHERE source_id = ? "
             + "AND title_key = ? AND dated = 1 AND published BETWEEN ? AND ? ORDER BY first_seen, item_key";
+    // The sequence number is given here rather than by the schema's trigger (which numbers only rows
+    // inserted without one): the trigger's UPDATE wrote every new row and its indexes twice. Writes
+    // run one at a time, so MAX(seq) + 1 is free, as in the trigger.
     private static final String INSERT = """
             INSERT INTO item (source_id, item_key, entry_id, guid, link, title, summary, summary_html, region,
                               published, dated, first_seen, updated, content_hash, held_back, merged_into,
-                              match_entry, match_rule, match_score, title_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                              match_entry, match_rule, match_score, title_key, shingles, seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM item))""";
     // The greatest of the time seen, published and updated (SQLite's MAX(a, b, c), PostgreSQL's
     // GREATEST, written so both read it): updated stays >= published and never moves backwards
     // when saves arrive out of order.
     private static final String UPDATE_CONTENT = """
             UPDATE item SET title = ?, summary = ?, summary_html = ?, region = ?, link = ?, content_hash = ?,
+                            shingles = ?,
                             updated = CASE WHEN ? > published AND ? > updated THEN ?
                                            WHEN published > updated THEN published ELSE updated END
             WHERE source_id = ? AND item_key = ?""";
@@ -271,7 +276,7 @@ final class SaveBatch {
                 item.summaryIsHtml(), item.region(), published, item.dated(), seenAt, published,
                 ItemStore.contentHash(item), holdBack, merges ? match.get().entryId() : null,
                 match.map(StoryMatcher.Match::entryId).orElse(null), match.map(StoryMatcher.Match::rule).orElse(null),
-                match.map(StoryMatcher.Match::score).orElse(null), text.titleKey());
+                match.map(StoryMatcher.Match::score).orElse(null), text.titleKey(), text.folded());
         matcher.addBuckets(sourceId, key, item.published(), text);
         touched.add(key);
         logDecision(entryId, match);
@@ -295,9 +300,9 @@ final class SaveBatch {
         if (!touched.add(rowKey)) return;
         String hash = ItemStore.contentHash(item);
         if (!hash.equals(row.contentHash())) {
-            st.update(UPDATE_CONTENT, item.title(), item.summary(), item.summaryIsHtml(), item.region(), item.link(),
-                    hash, seenAt, seenAt, seenAt, sourceId, rowKey);
             Similarity.Text text = Similarity.Text.of(item.region(), item.title(), item.summary());
+            st.update(UPDATE_CONTENT, item.title(), item.summary(), item.summaryIsHtml(), item.region(), item.link(),
+                    hash, text.folded(), seenAt, seenAt, seenAt, sourceId, rowKey);
             matcher.forget(sourceId, rowKey);
             if (!text.titleKey().equals(row.titleKey())) matcher.reindex(sourceId, rowKey, row.published(), row.title(), text);
             count(new StoreResult(0, 1, 0));

@@ -1,5 +1,6 @@
 package org.rundschau.store;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,6 +46,32 @@ final class Shingles {
 
     long[] hashes() {
         return hashes.clone();
+    }
+
+    /** Writes the set's size and hashes (see {@link #readFrom}). */
+    void writeTo(ByteBuffer buffer) {
+        buffer.putInt(hashes.length);
+        for (long h : hashes) buffer.putLong(h);
+    }
+
+    /**
+     * Reads a set written by {@link #writeTo}.
+     *
+     * @throws IllegalArgumentException when the bytes are not such a set (too few, or not sorted and distinct)
+     */
+    static Shingles readFrom(ByteBuffer buffer) {
+        int n = buffer.remaining() >= Integer.BYTES ? buffer.getInt() : -1;
+        if (n < 0 || n > buffer.remaining() / Long.BYTES) {
+            throw new IllegalArgumentException("stored shingles are cut short");
+        }
+        long[] hashes = new long[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = buffer.getLong();
+            if (i > 0 && hashes[i] <= hashes[i - 1]) {
+                throw new IllegalArgumentException("stored shingles are not sorted and distinct");
+            }
+        }
+        return n == 0 ? NONE : new Shingles(hashes);
     }
 
     /** How many shingles both sets hold. */

@@ -1,7 +1,9 @@
 package org.rundschau.store;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How alike two items' texts are, from 0 to 1, for deciding whether two sources carry one story.
@@ -75,7 +77,50 @@ final class Similarity {
             return new Text(region.strip(), titleKey != null ? titleKey : TextFold.titleKey(title), words.size(),
                     Shingles.of(words), Shingles.of(summary));
         }
+
+        /**
+         * The folded part of this text (headline words, headline and teaser shingles) as stored in
+         * {@code item.shingles}, so that comparing a stored item does not fold its text again: the
+         * version byte {@link #FOLDED_VERSION}, the headline's significant words, then each shingle
+         * set as its size and its hashes (big-endian).
+         */
+        byte[] folded() {
+            ByteBuffer b = ByteBuffer.allocate(1 + 3 * Integer.BYTES + Long.BYTES * (title.size() + summary.size()));
+            b.put(FOLDED_VERSION).putInt(titleWords);
+            title.writeTo(b);
+            summary.writeTo(b);
+            return b.array();
+        }
+
+        /**
+         * The text of a stored item from its {@link #folded} form; empty when there is none, it was
+         * written by another version of the folding, or it is damaged: then the caller folds the
+         * stored text itself, which gives the same result, only slower.
+         */
+        static Optional<Text> ofFolded(String region, String titleKey, byte[] folded) {
+            if (folded == null || folded.length < 1 + Integer.BYTES || folded[0] != FOLDED_VERSION
+                    || titleKey == null) {
+                return Optional.empty();
+            }
+            try {
+                ByteBuffer b = ByteBuffer.wrap(folded, 1, folded.length - 1);
+                int titleWords = b.getInt();
+                Shingles title = Shingles.readFrom(b);
+                Shingles summary = Shingles.readFrom(b);
+                if (b.hasRemaining() || titleWords < 0) return Optional.empty();
+                return Optional.of(new Text(region.strip(), titleKey, titleWords, title, summary));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
     }
+
+    /**
+     * The version of {@link TextFold}, {@link Shingles} and the layout of {@link Text#folded}: stored
+     * with each item's shingles. Raise it whenever any of them changes what a text folds to; stored
+     * shingles of another version are then ignored and the text is folded again.
+     */
+    static final byte FOLDED_VERSION = 1;
 
     static Score score(Text a, Text b) {
         double title = a.titleKey().equals(b.titleKey()) && a.titleWords() > 0 ? 1 : a.title().jaccard(b.title());

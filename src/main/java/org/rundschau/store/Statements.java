@@ -23,7 +23,7 @@ final class Statements implements AutoCloseable {
     /**
      * The statement for {@code sql} with {@code values} bound in order: {@link String}, {@link
      * Integer}, {@link Long}, {@link Double}, {@link Boolean} (as 0/1), {@link Instant} (as epoch
-     * milliseconds) or null.
+     * milliseconds), {@code byte[]} or null.
      */
     PreparedStatement bind(String sql, Object... values) throws SQLException {
         PreparedStatement ps = prepared.get(sql);
@@ -58,6 +58,10 @@ final class Statements implements AutoCloseable {
             ps.setInt(index, b ? 1 : 0);
         } else if (value instanceof Instant t) {
             ps.setLong(index, t.toEpochMilli());
+        } else if (value instanceof byte[] bytes) {
+            ps.setBytes(index, bytes);
+        } else if (value instanceof byte[] bytes) {
+            ps.setBytes(index, bytes);
         } else {
             throw new IllegalArgumentException("cannot bind a " + value.getClass().getName() + " to SQL");
         }

@@ -37,8 +37,7 @@ final class StoryMatcher {
     static final int MAX_CANDIDATES = 100;
 
     private static final long WEEK_MILLIS = Duration.ofDays(7).toMillis();
-    private static final String CANDIDATE = "SELECT entry_id, merged_into, region, title_key, title, summary, "
-            + "first_seen FROM item WHERE source_id = ? AND item_key = ?";
+    private static final String CANDIDATE_TEXT = "SELECT title, summary FROM item WHERE source_id = ? AND item_key = ?";
     private static final String SOURCE_OF_ENTRY = "SELECT source_id, held_back FROM item WHERE entry_id = ?";
     private static final String SET_TITLE_KEY = "UPDATE item SET title_key = ? WHERE source_id = ? AND item_key = ?";
     // One statement for all of an item's buckets: one step instead of one per bucket.
@@ -104,30 +103,36 @@ final class StoryMatcher {
         return Optional.empty();
     }
 
-    private record Candidate(String root, Similarity.Score score, long firstSeen, String entryId) {}
+    private record Candidate(String root, Similarity.Score score, long firstSeen, String entryId, boolean rootIsElsewhere) {}
 
     private Optional<Match> mostSimilar(String sourceId, Instant published, Similarity.Text text) throws SQLException {
         long[] buckets = MinHash.buckets(text.title());
         if (buckets.length == 0) return Optional.empty();
         List<Candidate> candidates = new ArrayList<>();
-        for (String[] key : candidateKeys(buckets, sourceId, published)) {
-            try (ResultSet rs = st.bind(CANDIDATE, key[0], key[1]).executeQuery()) {
-                if (!rs.next()) continue;
-                Similarity.Text other = texts.get(key[0] + "\n" + key[1]);
+        try (ResultSet rs = candidates(buckets, sourceId, published)) {
+            while (rs.next()) {
+                String key = rs.getString(1) + "\n" + rs.getString(2);
+                Similarity.Text other = texts.get(key);
                 if (other == null) {
-                    other = Similarity.Text.of(rs.getString("region"), rs.getString("title_key"), rs.getString("title"),
-                            rs.getString("summary"));
-                    texts.put(key[0] + "\n" + key[1], other);
+                    String region = rs.getString(5);
+                    String titleKey = rs.getString(6);
+                    other = Similarity.Text.ofFolded(region, titleKey, rs.getBytes(7)).orElse(null);
+                    if (other == null) other = foldStored(rs.getString(1), rs.getString(2), region, titleKey);
+                    texts.put(key, other);
                 }
-                candidates.add(new Candidate(root(rs), Similarity.score(text, other), rs.getLong("first_seen"),
-                        rs.getString("entry_id")));
+                String entryId = rs.getString(3);
+                String mergedInto = rs.getString(4);
+                String rootSource = rs.getString(9);
+                boolean elsewhere = rootSource != null && !rootSource.equals(sourceId) && !rs.getBoolean(10);
+                candidates.add(new Candidate(mergedInto != null ? mergedInto : entryId, Similarity.score(text, other),
+                        rs.getLong(8), entryId, elsewhere));
             }
         }
         candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score().value())
                 .thenComparingLong(Candidate::firstSeen).thenComparing(Candidate::entryId));
         for (Candidate c : candidates) {
             if (c.score().value() <= 0) break;
-            if (rootIsElsewhere(c.root(), sourceId)) {
+            if (c.rootIsElsewhere()) {
                 boolean merges = c.score().value() >= config.threshold();
                 return Optional.of(new Match(c.root(), RULE_SIMILAR, c.score().value(), Optional.of(c.score()), merges));
             }
@@ -135,28 +140,41 @@ final class StoryMatcher {
         return Optional.empty();
     }
 
+    /** The text of a stored item whose shingles are not stored (or not usable), folded from its headline and teaser. */
+    private Similarity.Text foldStored(String sourceId, String key, String region, String titleKey) throws SQLException {
+        try (ResultSet rs = st.bind(CANDIDATE_TEXT, sourceId, key).executeQuery()) {
+            if (!rs.next()) throw new SQLException("item " + key + " vanished inside its transaction");
+            return Similarity.Text.of(region, titleKey, rs.getString(1), rs.getString(2));
+        }
+    }
+
     /**
      * The items of other sources that share a bucket with {@code buckets} and whose date lies within
-     * the window: each once, those sharing the most buckets (then the nearest in time) first.
-     * SQLite seeks each (week, bucket) pair in the primary key and reads nothing else.
+     * the window, each once, at most {@link #MAX_CANDIDATES}: those sharing the most buckets (then
+     * the nearest in time) first. Columns: source id, item key, entry id, merged into, region, title
+     * key, shingles, first seen, and the source and held-back flag of the entry at the item's root
+     * (NULL when that entry is gone). One statement: SQLite seeks each (week, bucket) pair in the
+     * bucket table's primary key, then each candidate and its root by their keys.
      */
-    private List<String[]> candidateKeys(long[] buckets, String sourceId, Instant published) throws SQLException {
+    private ResultSet candidates(long[] buckets, String sourceId, Instant published) throws SQLException {
         Instant from = published.minus(config.window());
         Instant to = published.plus(config.window());
         List<Object> values = new ArrayList<>();
+        values.add(published);
         for (long week = week(from); week <= week(to); week++) values.add(week);
-        int weeks = values.size();
+        int weeks = values.size() - 1;
         for (long bucket : buckets) values.add(bucket);
-        values.addAll(List.of(from, to, sourceId, published));
-        String sql = "SELECT source_id, item_key FROM lsh_bucket WHERE week IN (" + placeholders(weeks) + ") "
-                + "AND bucket IN (" + placeholders(buckets.length) + ") AND published BETWEEN ? AND ? "
-                + "AND source_id <> ? GROUP BY source_id, item_key "
-                + "ORDER BY COUNT(*) DESC, MIN(ABS(published - ?)), source_id, item_key LIMIT " + MAX_CANDIDATES;
-        List<String[]> keys = new ArrayList<>();
-        try (ResultSet rs = st.bind(sql, values.toArray()).executeQuery()) {
-            while (rs.next()) keys.add(new String[] {rs.getString(1), rs.getString(2)});
-        }
-        return keys;
+        values.addAll(List.of(from, to, sourceId));
+        String sql = "SELECT i.source_id, i.item_key, i.entry_id, i.merged_into, i.region, i.title_key, i.shingles, "
+                + "i.first_seen, r.source_id, r.held_back FROM ("
+                + "SELECT source_id, item_key, COUNT(*) AS shared, MIN(ABS(published - ?)) AS distance FROM lsh_bucket "
+                + "WHERE week IN (" + placeholders(weeks) + ") AND bucket IN (" + placeholders(buckets.length) + ") "
+                + "AND published BETWEEN ? AND ? AND source_id <> ? GROUP BY source_id, item_key "
+                + "ORDER BY shared DESC, distance, source_id, item_key LIMIT " + MAX_CANDIDATES + ") AS c "
+                + "JOIN item i ON i.source_id = c.source_id AND i.item_key = c.item_key "
+                + "LEFT JOIN item r ON r.entry_id = COALESCE(i.merged_into, i.entry_id) "
+                + "ORDER BY c.shared DESC, c.distance, c.source_id, c.item_key";
+        return st.bind(sql, values.toArray()).executeQuery();
     }
 
     private static String placeholders(int n) {

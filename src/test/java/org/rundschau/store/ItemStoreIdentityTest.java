@@ -103,6 +103,40 @@ class ItemStoreIdentityTest {
     }
 
     @Test
+    void storedItemsWhoseShinglesAreMissingOrDamagedAreComparedByTheirText() throws Exception {
+        double intact = scoreOfAThirdCopy(store, db, false);
+        Database damagedDb = stores.open("damaged.db");
+        double damaged = scoreOfAThirdCopy(new ItemStore(damagedDb, BASE), damagedDb, true);
+
+        assertThat(damaged).isEqualTo(intact).isGreaterThan(0.8);
+    }
+
+    /**
+     * Stores {@link #listed} and a shortened copy from a second source, maybe damages both items'
+     * stored shingles (none for one, a value cut short for the other), then stores a third copy
+     * and returns the score it joined with.
+     */
+    private double scoreOfAThirdCopy(ItemStore store, Database db, boolean damage) throws Exception {
+        store.save("kommune21", List.of(listed), T0);
+        store.save("portal", List.of(item("portal", "p-1", CIO, CIO_TEASER.substring(0, 120) + " …",
+                "https://portal.example.org/meldung/123", DAY.plus(Duration.ofHours(30)))), T0);
+        if (damage) {
+            db.write("damage the stored shingles", c -> {
+                try (Statement st = c.createStatement()) {
+                    return st.executeUpdate("UPDATE item SET shingles = NULL WHERE source_id = 'portal'")
+                            + st.executeUpdate("UPDATE item SET shingles = " + (stores.dialect() == Database.Dialect.SQLITE
+                            ? "X'0100000003'" : "'\\x0100000003'::bytea") + " WHERE source_id = 'kommune21'");
+                }
+            });
+        }
+        Item blog = item("blog", "b-1", CIO, CIO_TEASER.substring(0, 90) + " …", "https://blog.example.org/cio",
+                DAY.plus(Duration.ofHours(40)));
+        assertThat(store.save("blog", List.of(blog), T0).merged()).isEqualTo(1);
+        return store.provenance(blog.link()).get(0).origins().stream().filter(o -> o.sourceId().equals("blog"))
+                .findFirst().orElseThrow().matchScore();
+    }
+
+    @Test
     void theSameHeadlineOutsideTheWindowIsAnotherStory() throws StoreException {
         store.save("kommune21", List.of(listed), T0);
         Item weekLater = item("portal", "p-1", CIO, CIO_TEASER, "https://portal.example.org/meldung/123",

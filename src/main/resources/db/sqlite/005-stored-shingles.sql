@@ -1,0 +1,11 @@
+-- Version 5: each item's folded headline and teaser, stored with it, so that comparing a new item
+-- with the items it shares a headline bucket with (store.StoryMatcher) reads them instead of
+-- folding every candidate's text again: that folding was about a third of a cold save's CPU
+-- (docs/benchmarks.md).
+--
+-- The value is Similarity.Text.folded(): a version byte, the headline's significant words and the
+-- headline's and teaser's shingle hashes. It is written at insert and whenever the content changes.
+-- NULL (rows stored before this version), a value of another version or a damaged value: the store
+-- folds the stored text instead, with the same result. So changing the folding needs no migration,
+-- only a new version number in Similarity.FOLDED_VERSION.
+ALTER TABLE item ADD COLUMN shingles BLOB;
