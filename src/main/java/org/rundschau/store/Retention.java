@@ -15,7 +15,7 @@ import org.rundschau.config.RetentionConfig;
  * joined a pruned entry (duplicates from other sources) go with it.
  */
 final class Retention {
-    private static final String VICTIM = "SELECT source_id, item_key, entry_id, title, published FROM item ";
+    private static final String VICTIM = "SELECT source_id, item_key, entry_id, title, published, seq FROM item ";
     private static final String TOO_OLD = VICTIM + "WHERE published < ?";
     private static final String CROWDED_SOURCES =
             "SELECT source_id FROM item GROUP BY source_id HAVING COUNT(*) > ? ORDER BY source_id";
@@ -42,7 +42,7 @@ final class Retention {
         this.config = config;
     }
 
-    private record Victim(String sourceId, String key, String entryId, String title, Instant published) {}
+    private record Victim(String sourceId, String key, String entryId, String title, Instant published, long seq) {}
 
     /** @return how many items were pruned */
     int prune(Instant now) throws SQLException {
@@ -56,7 +56,7 @@ final class Retention {
             st.update(BURY, now, victim.sourceId(), victim.key());
             st.update(BURY_ALIASES, now, victim.sourceId(), victim.key());
             st.update(DELETE, victim.sourceId(), victim.key());
-            matcher.dropBuckets(victim.sourceId(), victim.key(), victim.published(), victim.title());
+            matcher.dropBuckets(victim.seq(), victim.published(), victim.title());
         }
         return victims.size();
     }
@@ -73,7 +73,7 @@ final class Retention {
         try (ResultSet rs = st.bind(sql, values).executeQuery()) {
             while (rs.next()) {
                 Victim v = new Victim(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5)));
+                        Instant.ofEpochMilli(rs.getLong(5)), rs.getLong(6));
                 victims.putIfAbsent(v.sourceId() + "\n" + v.key(), v);
             }
         }

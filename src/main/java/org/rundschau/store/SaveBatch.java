@@ -44,7 +44,7 @@ final class SaveBatch {
     static final double MOVED_TEASER_MIN = 0.5;
 
     private static final String ROW = "SELECT item_key, entry_id, link, title, title_key, published, dated, "
-            + "content_hash FROM item WHERE source_id = ? AND item_key = ?";
+            + "content_hash, seq FROM item WHERE source_id = ? AND item_key = ?";
     private static final String ALIAS = "SELECT item_key FROM item_alias WHERE source_id = ? AND alias_key = ?";
     private static final String ALIASES_OF = "SELECT alias_key FROM item_alias WHERE source_id = ? AND item_key = ?";
     private static final String ADD_ALIAS = "INSERT INTO item_alias (source_id, alias_key, item_key, link, former_link, "
@@ -63,14 +63,14 @@ final class SaveBatch {
     private static final String MOVE_CANDIDATES = "SELECT item_key, summary FROM item WHERE source_id = ? "
             + "AND title_key = ? AND dated = 1 AND published BETWEEN ? AND ? ORDER BY first_seen, item_key";
     // The sequence number is given here rather than by the schema's trigger (which numbers only rows
-    // inserted without one): the trigger's UPDATE wrote every new row and its indexes twice. Writes
-    // run one at a time, so MAX(seq) + 1 is free, as in the trigger.
+    // inserted without one): the trigger's UPDATE wrote every new row and its indexes twice, and the
+    // headline buckets need the number. Writes run one at a time, so MAX(seq) + 1 is free, as in the trigger.
+    private static final String NEXT_SEQ = "SELECT COALESCE(MAX(seq), 0) + 1 FROM item";
     private static final String INSERT = """
             INSERT INTO item (source_id, item_key, entry_id, guid, link, title, summary, summary_html, region,
                               published, dated, first_seen, updated, content_hash, held_back, merged_into,
                               match_entry, match_rule, match_score, title_key, shingles, seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM item))""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     // The greatest of the time seen, published and updated (SQLite's MAX(a, b, c), PostgreSQL's
     // GREATEST, written so both read it): updated stays >= published and never moves backwards
     // when saves arrive out of order.
@@ -94,7 +94,7 @@ final class SaveBatch {
     private StoreResult result = StoreResult.NOTHING;
 
     private record Row(String key, String entryId, String link, String title, String titleKey, Instant published,
-                       boolean dated, String contentHash) {}
+                       boolean dated, String contentHash, long seq) {}
 
     /** Where an item belongs. */
     private sealed interface Target {
@@ -271,13 +271,14 @@ final class SaveBatch {
         Optional<StoryMatcher.Match> match = matcher.closest(sourceId, item.link(), item.published(), text);
         boolean merges = match.map(StoryMatcher.Match::merges).orElse(false);
         String entryId = entryIds.apply(sourceId, key);
+        long seq = nextSeq();
         long published = item.published().toEpochMilli();
         st.update(INSERT, sourceId, key, entryId, item.guid(), item.link(), item.title(), item.summary(),
                 item.summaryIsHtml(), item.region(), published, item.dated(), seenAt, published,
                 ItemStore.contentHash(item), holdBack, merges ? match.get().entryId() : null,
                 match.map(StoryMatcher.Match::entryId).orElse(null), match.map(StoryMatcher.Match::rule).orElse(null),
-                match.map(StoryMatcher.Match::score).orElse(null), text.titleKey(), text.folded());
-        matcher.addBuckets(sourceId, key, item.published(), text);
+                match.map(StoryMatcher.Match::score).orElse(null), text.titleKey(), text.folded(), seq);
+        matcher.addBuckets(seq, sourceId, item.published(), text);
         touched.add(key);
         logDecision(entryId, match);
         count(new StoreResult(1, 0, 0, merges ? 1 : 0, !merges && holdBack ? 1 : 0, 0));
@@ -303,8 +304,10 @@ final class SaveBatch {
             Similarity.Text text = Similarity.Text.of(item.region(), item.title(), item.summary());
             st.update(UPDATE_CONTENT, item.title(), item.summary(), item.summaryIsHtml(), item.region(), item.link(),
                     hash, text.folded(), seenAt, seenAt, seenAt, sourceId, rowKey);
-            matcher.forget(sourceId, rowKey);
-            if (!text.titleKey().equals(row.titleKey())) matcher.reindex(sourceId, rowKey, row.published(), row.title(), text);
+            matcher.forget(row.seq());
+            if (!text.titleKey().equals(row.titleKey())) {
+                matcher.reindex(row.seq(), sourceId, rowKey, row.published(), row.title(), text);
+            }
             count(new StoreResult(0, 1, 0));
             return;
         }
@@ -322,7 +325,14 @@ final class SaveBatch {
             if (!rs.next()) return Optional.empty();
             return Optional.of(new Row(rs.getString("item_key"), rs.getString("entry_id"), rs.getString("link"),
                     rs.getString("title"), rs.getString("title_key"), Instant.ofEpochMilli(rs.getLong("published")), rs.getBoolean("dated"),
-                    rs.getString("content_hash")));
+                    rs.getString("content_hash"), rs.getLong("seq")));
+        }
+    }
+
+    private long nextSeq() throws SQLException {
+        try (ResultSet rs = st.bind(NEXT_SEQ).executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

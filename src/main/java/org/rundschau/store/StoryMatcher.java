@@ -37,21 +37,21 @@ final class StoryMatcher {
     static final int MAX_CANDIDATES = 100;
 
     private static final long WEEK_MILLIS = Duration.ofDays(7).toMillis();
-    private static final String CANDIDATE_TEXT = "SELECT title, summary FROM item WHERE source_id = ? AND item_key = ?";
+    private static final String CANDIDATE_TEXT = "SELECT title, summary FROM item WHERE seq = ?";
     private static final String SOURCE_OF_ENTRY = "SELECT source_id, held_back FROM item WHERE entry_id = ?";
     private static final String SET_TITLE_KEY = "UPDATE item SET title_key = ? WHERE source_id = ? AND item_key = ?";
     // One statement for all of an item's buckets: one step instead of one per bucket.
-    private static final String ADD_BUCKETS = "INSERT INTO lsh_bucket (week, bucket, published, source_id, "
-            + "item_key) VALUES " + "(?, ?, ?, ?, ?), ".repeat(MinHash.BANDS - 1) + "(?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String ADD_BUCKETS = "INSERT INTO lsh_bucket (week, bucket, published, item_seq, "
+            + "source_id) VALUES " + "(?, ?, ?, ?, ?), ".repeat(MinHash.BANDS - 1) + "(?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String DROP_BUCKET = "DELETE FROM lsh_bucket WHERE week = ? AND bucket = ? AND published = ? "
-            + "AND source_id = ? AND item_key = ?";
+            + "AND item_seq = ?";
     private static final String UNINDEXED =
-            "SELECT source_id, item_key, title, published FROM item WHERE title_key IS NULL";
+            "SELECT source_id, item_key, title, published, seq FROM item WHERE title_key IS NULL";
 
     private final Statements st;
     private final DedupConfig config;
-    /** Texts of candidates already folded during this save: a fetch's items mostly meet the same candidates. */
-    private final Map<String, Similarity.Text> texts = new HashMap<>();
+    /** Texts of candidates already read during this save, by sequence number: a fetch's items mostly meet the same candidates. */
+    private final Map<Long, Similarity.Text> texts = new HashMap<>();
 
     StoryMatcher(Statements st, DedupConfig config) {
         this.st = Objects.requireNonNull(st, "st");
@@ -111,14 +111,14 @@ final class StoryMatcher {
         List<Candidate> candidates = new ArrayList<>();
         try (ResultSet rs = candidates(buckets, sourceId, published)) {
             while (rs.next()) {
-                String key = rs.getString(1) + "\n" + rs.getString(2);
-                Similarity.Text other = texts.get(key);
+                long seq = rs.getLong(1);
+                Similarity.Text other = texts.get(seq);
                 if (other == null) {
                     String region = rs.getString(5);
                     String titleKey = rs.getString(6);
                     other = Similarity.Text.ofFolded(region, titleKey, rs.getBytes(7)).orElse(null);
-                    if (other == null) other = foldStored(rs.getString(1), rs.getString(2), region, titleKey);
-                    texts.put(key, other);
+                    if (other == null) other = foldStored(seq, region, titleKey);
+                    texts.put(seq, other);
                 }
                 String entryId = rs.getString(3);
                 String mergedInto = rs.getString(4);
@@ -141,9 +141,9 @@ final class StoryMatcher {
     }
 
     /** The text of a stored item whose shingles are not stored (or not usable), folded from its headline and teaser. */
-    private Similarity.Text foldStored(String sourceId, String key, String region, String titleKey) throws SQLException {
-        try (ResultSet rs = st.bind(CANDIDATE_TEXT, sourceId, key).executeQuery()) {
-            if (!rs.next()) throw new SQLException("item " + key + " vanished inside its transaction");
+    private Similarity.Text foldStored(long seq, String region, String titleKey) throws SQLException {
+        try (ResultSet rs = st.bind(CANDIDATE_TEXT, seq).executeQuery()) {
+            if (!rs.next()) throw new SQLException("item number " + seq + " vanished inside its transaction");
             return Similarity.Text.of(region, titleKey, rs.getString(1), rs.getString(2));
         }
     }
@@ -151,10 +151,11 @@ final class StoryMatcher {
     /**
      * The items of other sources that share a bucket with {@code buckets} and whose date lies within
      * the window, each once, at most {@link #MAX_CANDIDATES}: those sharing the most buckets (then
-     * the nearest in time) first. Columns: source id, item key, entry id, merged into, region, title
-     * key, shingles, first seen, and the source and held-back flag of the entry at the item's root
-     * (NULL when that entry is gone). One statement: SQLite seeks each (week, bucket) pair in the
-     * bucket table's primary key, then each candidate and its root by their keys.
+     * the nearest in time) first. Columns: sequence number, source id, entry id, merged into,
+     * region, title key, shingles, first seen, and the source and held-back flag of the entry at the
+     * item's root (NULL when that entry is gone). One statement: SQLite seeks each (week, bucket)
+     * pair in the bucket table's primary key, then each candidate by its number and its root by its
+     * entry id. A bucket row whose item is gone drops out in the join.
      */
     private ResultSet candidates(long[] buckets, String sourceId, Instant published) throws SQLException {
         Instant from = published.minus(config.window());
@@ -165,15 +166,15 @@ final class StoryMatcher {
         int weeks = values.size() - 1;
         for (long bucket : buckets) values.add(bucket);
         values.addAll(List.of(from, to, sourceId));
-        String sql = "SELECT i.source_id, i.item_key, i.entry_id, i.merged_into, i.region, i.title_key, i.shingles, "
+        String sql = "SELECT i.seq, i.source_id, i.entry_id, i.merged_into, i.region, i.title_key, i.shingles, "
                 + "i.first_seen, r.source_id, r.held_back FROM ("
-                + "SELECT source_id, item_key, COUNT(*) AS shared, MIN(ABS(published - ?)) AS distance FROM lsh_bucket "
+                + "SELECT item_seq, COUNT(*) AS shared, MIN(ABS(published - ?)) AS distance FROM lsh_bucket "
                 + "WHERE week IN (" + placeholders(weeks) + ") AND bucket IN (" + placeholders(buckets.length) + ") "
-                + "AND published BETWEEN ? AND ? AND source_id <> ? GROUP BY source_id, item_key "
-                + "ORDER BY shared DESC, distance, source_id, item_key LIMIT " + MAX_CANDIDATES + ") AS c "
-                + "JOIN item i ON i.source_id = c.source_id AND i.item_key = c.item_key "
+                + "AND published BETWEEN ? AND ? AND source_id <> ? GROUP BY item_seq "
+                + "ORDER BY shared DESC, distance, item_seq LIMIT " + MAX_CANDIDATES + ") AS c "
+                + "JOIN item i ON i.seq = c.item_seq "
                 + "LEFT JOIN item r ON r.entry_id = COALESCE(i.merged_into, i.entry_id) "
-                + "ORDER BY c.shared DESC, c.distance, c.source_id, c.item_key";
+                + "ORDER BY c.shared DESC, c.distance, c.item_seq";
         return st.bind(sql, values.toArray()).executeQuery();
     }
 
@@ -200,8 +201,8 @@ final class StoryMatcher {
         }
     }
 
-    /** Records the item's headline buckets; the item's row must exist. */
-    void addBuckets(String sourceId, String key, Instant published, Similarity.Text text) throws SQLException {
+    /** Records the headline buckets of the item numbered {@code seq}; its row must exist. */
+    void addBuckets(long seq, String sourceId, Instant published, Similarity.Text text) throws SQLException {
         long[] buckets = MinHash.buckets(text.title());
         if (buckets.length == 0) return;
         Object[] values = new Object[5 * buckets.length];
@@ -209,35 +210,35 @@ final class StoryMatcher {
             values[5 * i] = week(published);
             values[5 * i + 1] = buckets[i];
             values[5 * i + 2] = published;
-            values[5 * i + 3] = sourceId;
-            values[5 * i + 4] = key;
+            values[5 * i + 3] = seq;
+            values[5 * i + 4] = sourceId;
         }
         st.update(ADD_BUCKETS, values);
     }
 
     /** Records the item's headline key and buckets; the item's row must exist. */
-    void index(String sourceId, String key, Instant published, Similarity.Text text) throws SQLException {
+    void index(long seq, String sourceId, String key, Instant published, Similarity.Text text) throws SQLException {
         st.update(SET_TITLE_KEY, text.titleKey(), sourceId, key);
-        addBuckets(sourceId, key, published, text);
+        addBuckets(seq, sourceId, published, text);
     }
 
-    /** Forgets what this save folded of an item whose text changed. */
-    void forget(String sourceId, String key) {
-        texts.remove(sourceId + "\n" + key);
+    /** Forgets what this save read of the item numbered {@code seq}, whose text changed. */
+    void forget(long seq) {
+        texts.remove(seq);
     }
 
     /** Removes the item's headline buckets, computed from the headline they were made of. */
-    void dropBuckets(String sourceId, String key, Instant published, String indexedTitle) throws SQLException {
+    void dropBuckets(long seq, Instant published, String indexedTitle) throws SQLException {
         for (long bucket : MinHash.buckets(Shingles.of(indexedTitle))) {
-            st.update(DROP_BUCKET, week(published), bucket, published, sourceId, key);
+            st.update(DROP_BUCKET, week(published), bucket, published, seq);
         }
     }
 
     /** Replaces the item's headline key and buckets after its headline changed. */
-    void reindex(String sourceId, String key, Instant published, String oldTitle, Similarity.Text text)
+    void reindex(long seq, String sourceId, String key, Instant published, String oldTitle, Similarity.Text text)
             throws SQLException {
-        dropBuckets(sourceId, key, published, oldTitle);
-        index(sourceId, key, published, text);
+        dropBuckets(seq, published, oldTitle);
+        index(seq, sourceId, key, published, text);
     }
 
     /**
@@ -247,16 +248,16 @@ final class StoryMatcher {
      * @return how many items were indexed
      */
     int indexUnindexed() throws SQLException {
-        record Unindexed(String sourceId, String key, String title, Instant published) {}
+        record Unindexed(String sourceId, String key, String title, Instant published, long seq) {}
         List<Unindexed> rows = new ArrayList<>();
         try (ResultSet rs = st.bind(UNINDEXED).executeQuery()) {
             while (rs.next()) {
                 rows.add(new Unindexed(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Instant.ofEpochMilli(rs.getLong(4))));
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getLong(5)));
             }
         }
         for (Unindexed row : rows) {
-            index(row.sourceId(), row.key(), row.published(), Similarity.Text.of("", row.title(), ""));
+            index(row.seq(), row.sourceId(), row.key(), row.published(), Similarity.Text.of("", row.title(), ""));
         }
         return rows.size();
     }

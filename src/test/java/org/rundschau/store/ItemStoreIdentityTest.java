@@ -434,6 +434,35 @@ class ItemStoreIdentityTest {
                 .containsExactly("c");
     }
 
+    @Test
+    void anUpgradeToBucketsNamedBySequenceNumberKeepsFindingTheStoredStories() throws Exception {
+        db.close();
+        String title = "Gleiche Meldung in zwei Quellen heute";
+        long published = 3_000_000_000L;
+        try (Database v5 = stores.open("v5.db", Migration.fromClasspath(stores.dialect()).subList(0, 5))) {
+            v5.write("store an item and its buckets as version 5 did", c -> {
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO item (source_id, item_key, entry_id, guid, link, title, summary, "
+                            + "summary_html, region, published, dated, first_seen, updated, content_hash, title_key) "
+                            + "VALUES ('a', 'ka', 'tag:x,2026:a/1', '', 'https://x.example/1', '" + title + "', '', 0, '', "
+                            + published + ", 1, " + published + ", " + published + ", 'h1', '" + TextFold.titleKey(title) + "')");
+                    long week = Math.floorDiv(published, Duration.ofDays(7).toMillis());
+                    for (long bucket : MinHash.buckets(Similarity.Text.of("", title, "").title())) {
+                        st.executeUpdate("INSERT INTO lsh_bucket (week, bucket, published, source_id, item_key) VALUES ("
+                                + week + ", " + bucket + ", " + published + ", 'a', 'ka')");
+                    }
+                }
+                return null;
+            });
+        }
+        db = stores.open("v5.db");
+        store = new ItemStore(db, BASE);
+
+        Item second = item("b", "kb", title, "", "https://y.example/2", Instant.ofEpochMilli(published + 60_000));
+        assertThat(store.save("b", List.of(second), T0).merged()).isEqualTo(1);
+        assertThat(store.newest(10)).extracting(Entry::entryId).containsExactly("tag:x,2026:a/1");
+    }
+
     private Entry onlyEntry() throws StoreException {
         List<Entry> entries = store.newest(10);
         assertThat(entries).hasSize(1);
