@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -62,20 +63,45 @@ public final class ItemStore {
             "entry_id, source_id, region, title, summary, summary_html, link, published, updated";
     private static final String NEWEST = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE " + ENTRIES_ONLY
             + " ORDER BY published DESC, entry_id LIMIT ?";
-    private static final String NEWEST_OF_EACH_SOURCE = "SELECT " + ENTRY_COLUMNS + " FROM ("
-            + " SELECT *, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY published DESC, entry_id) AS rank"
-            + " FROM item WHERE " + ENTRIES_ONLY + ") AS ranked WHERE rank <= ? ORDER BY published DESC, entry_id";
+    /**
+     * The source ids of the stored items, each once, in order: a loose index scan, one seek in the
+     * primary key from each source id to the next, so the cost grows with the number of sources,
+     * not of items (a DISTINCT or a window over the items reads every row). Sources whose items
+     * are all held back or merged are listed too; they simply have no entries.
+     */
+    private static final String SOURCE_IDS = """
+            WITH RECURSIVE s (id) AS (
+                SELECT MIN(source_id) FROM item
+                UNION ALL
+                SELECT (SELECT MIN(source_id) FROM item WHERE source_id > s.id) FROM s WHERE s.id IS NOT NULL)
+            SELECT id FROM s WHERE id IS NOT NULL""";
     private static final String NEWEST_IN_REGION = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE region = ? AND "
             + ENTRIES_ONLY + " ORDER BY published DESC, entry_id LIMIT ?";
     private static final String NEWEST_OF_SOURCE = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE source_id = ? AND "
             + ENTRIES_ONLY + " ORDER BY published DESC, entry_id LIMIT ?";
     private static final String IN_SEQUENCE = "SELECT " + ENTRY_COLUMNS + " FROM item WHERE seq > ? AND seq <= ? AND "
             + ENTRIES_ONLY + " ORDER BY seq";
-    private static final String REGIONS = "SELECT region FROM item WHERE region <> '' AND " + ENTRIES_ONLY
-            + " GROUP BY region ORDER BY MIN(seq), region";
+    /**
+     * The regions of the entries with the sequence number of each one's first entry: from one
+     * region to the next by a seek in the partial index {@code item_region_first} (region, seq),
+     * whose condition every subquery repeats so that it is used. The order is applied in Java.
+     */
+    private static final String REGIONS = """
+            WITH RECURSIVE r (region) AS (
+                SELECT MIN(region) FROM item WHERE region <> '' AND merged_into IS NULL AND held_back = 0
+                UNION ALL
+                SELECT (SELECT MIN(region) FROM item WHERE region > r.region
+                        AND region <> '' AND merged_into IS NULL AND held_back = 0)
+                FROM r WHERE r.region IS NOT NULL)
+            SELECT region, (SELECT MIN(seq) FROM item WHERE item.region = r.region
+                            AND region <> '' AND merged_into IS NULL AND held_back = 0)
+            FROM r WHERE region IS NOT NULL""";
     private static final String LAST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM item";
     /** At most this many entry ids per query for their origins (SQLite allows 32,766 parameters). */
     private static final int ORIGINS_PER_QUERY = 500;
+    /** The order of {@link #newest}: newest {@code published} first, ties by entry id. */
+    private static final Comparator<Entry> NEWEST_FIRST =
+            Comparator.comparing(Entry::published).reversed().thenComparing(Entry::entryId);
 
     private final Database db;
     private final String entryIdBase;
@@ -238,7 +264,24 @@ public final class ItemStore {
      */
     public List<Entry> newestOfEachSource(int perSource) throws StoreException {
         positive(perSource);
-        return entries("read the newest " + perSource + " entries of each source", NEWEST_OF_EACH_SOURCE, perSource);
+        return db.read("read the newest " + perSource + " entries of each source", c -> {
+            List<String> sources = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SOURCE_IDS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) sources.add(rs.getString(1));
+            }
+            List<Entry> entries = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(NEWEST_OF_SOURCE)) {
+                for (String source : sources) {
+                    ps.setString(1, source);
+                    ps.setInt(2, perSource);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) entries.add(toEntry(rs));
+                    }
+                }
+            }
+            entries.sort(NEWEST_FIRST);
+            return withOrigins(c, entries);
+        });
     }
 
     /** The newest entries whose region is exactly {@code region}, in {@link #newest} order. */
@@ -262,11 +305,13 @@ public final class ItemStore {
      */
     public List<String> regions() throws StoreException {
         return db.read("read the regions", c -> {
+            record Region(String name, long firstSeq) {}
+            List<Region> regions = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(REGIONS); ResultSet rs = ps.executeQuery()) {
-                List<String> regions = new ArrayList<>();
-                while (rs.next()) regions.add(rs.getString(1));
-                return regions;
+                while (rs.next()) regions.add(new Region(rs.getString(1), rs.getLong(2)));
             }
+            regions.sort(Comparator.comparingLong(Region::firstSeq).thenComparing(Region::name));
+            return regions.stream().map(Region::name).toList();
         });
     }
 

@@ -22,6 +22,9 @@ import org.rundschau.refresh.Republisher;
  * The same operations as {@link ItemStoreBenchmark} and {@link PublishBenchmark}, timed as CPU of
  * the calling thread (SQLite runs in it) instead of wall time, so that the ratio between a store
  * of 1,000 and one of 100,000 items means something on a loaded machine. Median of the rounds.
+ * Publishing is also given per Atom entry written: with 1,000 items (20 per source) the source
+ * feeds are not full yet, so the larger store publishes more entries, and only the cost per entry
+ * says whether publishing grows with the store itself.
  *
  * <pre>java -cp ... org.rundschau.bench.StoreScaling [ROUNDS]</pre>
  */
@@ -35,11 +38,26 @@ public final class StoreScaling {
         double[][] results = new double[sizes.length][];
         for (int s = 0; s < sizes.length; s++) results[s] = measure(sizes[s], rounds);
         System.out.printf("%-34s %12s %12s %8s%n", "median CPU per operation (µs)", "1,000 items", "100,000", "ratio");
-        String[] names = {"save 20 known items (lookup hits)", "save 20 new items (lookup misses)", "publish all feeds"};
+        String[] names = {"save 20 known items (lookup hits)", "save 20 new items (lookup misses)", "publish all feeds",
+                "publish, per Atom entry written"};
         for (int op = 0; op < names.length; op++) {
             System.out.printf(Locale.ROOT, "%-34s %12.1f %12.1f %8.2f%n", names[op], results[0][op], results[1][op],
                     results[1][op] / results[0][op]);
         }
+        System.out.printf(Locale.ROOT, "(Atom entries in the published feeds, archive pages left out: %.0f and %.0f. "
+                + "Until every feed is full, a larger store publishes more entries.)%n", results[0][4], results[1][4]);
+    }
+
+    /** How many entries the published Atom feeds hold, archive pages left out (they are written once). */
+    private static long atomEntries(Path output) throws java.io.IOException {
+        long entries = 0;
+        try (var files = java.nio.file.Files.walk(output)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".atom")
+                    && !p.toString().contains("archive"))::iterator) {
+                entries += java.nio.file.Files.readString(f).split("<entry>", -1).length - 1;
+            }
+        }
+        return entries;
     }
 
     private static double[] measure(int size, int rounds) throws Exception {
@@ -78,11 +96,14 @@ public final class StoreScaling {
                     cpu[2][round] = t4 - t3;
                 }
             }
-            double[] medians = new double[3];
+            double[] medians = new double[5];
             for (int op = 0; op < 3; op++) {
                 Arrays.sort(cpu[op]);
                 medians[op] = cpu[op][rounds / 2] / 1e3;
             }
+            long entries = atomEntries(config.output());
+            medians[3] = medians[2] / entries;
+            medians[4] = entries;
             return medians;
         }
     }

@@ -454,4 +454,31 @@ class ItemStoreTest {
 
         assertThat(store.regions()).containsExactly("Köln", "Bayern", "Aachen");
     }
+
+    @Test
+    void newestOfEachSourceCoversEverySourceAndLeavesOutItemsThatJoinedAnotherEntry() throws StoreException {
+        for (int n = 0; n < 30; n++) {
+            String source = "s" + n;
+            store.save(source, List.of(of(source, source + "-a", "", T0.minusSeconds(n)),
+                    of(source, source + "-b", "", T0.minusSeconds(100 + n))), T0);
+        }
+        // Same link as s0's newest item: it joins that entry and is not an entry of its own.
+        store.save("late", List.of(new Item("late", "l0", "", T0.plusSeconds(5), true, "Sachsen", "Titel s0-a", "",
+                false, "https://example.org/s0-a")), T0);
+
+        List<Entry> newest = store.newestOfEachSource(1);
+        assertThat(newest).hasSize(30).extracting(Entry::title).startsWith("Titel s0-a", "Titel s1-a", "Titel s2-a");
+        assertThat(newest).extracting(Entry::sourceId).doesNotContain("late");
+        assertThat(newest.get(0).alsoAt()).extracting(Entry.Origin::sourceId).containsExactly("late");
+        assertThat(store.newestOfEachSource(5)).hasSize(60);
+    }
+
+    @Test
+    void aRegionOnlyADuplicateCarriesIsNotARegionOfTheFeeds() throws StoreException {
+        store.save("one", List.of(of("one", "x1", "Köln", T0)), T0);
+        store.save("two", List.of(new Item("two", "y1", "", LATER, true, "Sachsen", "Titel x1", "", false,
+                "https://example.org/x1"), of("two", "y2", "Bayern", LATER)), T0);
+
+        assertThat(store.regions()).containsExactly("Köln", "Bayern");
+    }
 }
