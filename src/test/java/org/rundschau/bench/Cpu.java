@@ -44,6 +44,51 @@ public final class Cpu {
         return total;
     }
 
+    /** CPU of the JVM's own threads, which {@link ThreadMXBean} does not see: garbage collection and JIT compilers. */
+    public record VmThreads(long gcNanos, long jitNanos) {
+        public VmThreads minus(VmThreads before) {
+            return new VmThreads(gcNanos - before.gcNanos, jitNanos - before.jitNanos);
+        }
+    }
+
+    /**
+     * The CPU so far of the live GC threads ({@code GC Thread#N}, {@code G1 ...}) and JIT compiler
+     * threads ({@code C1/C2 CompilerThread}), from {@code /proc/self/task/TID/stat} (Linux; user +
+     * system, in clock ticks of 10 ms). Zeros where /proc is missing. HotSpot may start and stop
+     * compiler threads as it needs them: CPU of one that ended is in neither figure.
+     */
+    public static VmThreads vmThreads() {
+        long gc = 0;
+        long jit = 0;
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        if (!java.nio.file.Files.isDirectory(tasks)) return new VmThreads(0, 0);
+        try (var dirs = java.nio.file.Files.list(tasks)) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) dirs::iterator) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException ended) {
+                    continue;
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                if (open < 0 || close < open) continue;
+                String name = stat.substring(open + 1, close);
+                String[] fields = stat.substring(close + 2).split(" ");
+                // fields[0] is field 3 (state): utime is field 14, stime field 15
+                long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_NANOS;
+                if (name.startsWith("GC Thread") || name.startsWith("G1 ")) gc += nanos;
+                else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) jit += nanos;
+            }
+        } catch (java.io.IOException e) {
+            return new VmThreads(0, 0);
+        }
+        return new VmThreads(gc, jit);
+    }
+
+    /** Linux's USER_HZ, 100 on every common architecture. */
+    private static final long TICK_NANOS = 10_000_000L;
+
     /** The one-minute load average of the machine, or -1 where the OS does not tell. */
     public static double loadAverage() {
         return OS.getSystemLoadAverage();

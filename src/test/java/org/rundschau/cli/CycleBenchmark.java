@@ -154,7 +154,7 @@ public final class CycleBenchmark {
     /** What one cycle cost. CPU excludes the loopback server's threads. */
     private record CycleResult(String name, List<Refreshed> refreshed, long items, long wallNanos, long cpuNanos,
                                long publishCpuNanos, long heapAfterGc, long heapUsed, long databaseBytes,
-                               long ok, long notModified, long httpClientCpuNanos) {
+                               long ok, long notModified, long httpClientCpuNanos, Cpu.VmThreads vm) {
         long sources() {
             return refreshed.size();
         }
@@ -180,6 +180,7 @@ public final class CycleBenchmark {
         long wall0 = System.nanoTime();
         long cpu0 = Cpu.process() - LoopbackServer.cpuNanos();
         var client0 = Cpu.threadsNamed("HttpClient-");
+        Cpu.VmThreads vm0 = Cpu.vmThreads();
         ExecutorService pool = Executors.newFixedThreadPool(App.PARALLEL_SOURCES);
         List<Refreshed> refreshed = new ArrayList<>();
         try {
@@ -203,6 +204,7 @@ public final class CycleBenchmark {
         long wall = System.nanoTime() - wall0;
         long cpu = Cpu.process() - LoopbackServer.cpuNanos() - cpu0;
         long client = Cpu.usedSince(client0, Cpu.threadsNamed("HttpClient-"));
+        Cpu.VmThreads vm = Cpu.vmThreads().minus(vm0);
         List<Refreshed> failed = refreshed.stream().filter(r -> r.outcome().failed()).toList();
         if (!failed.isEmpty()) {
             failed.stream().limit(5).forEach(r -> System.out.println("FAILED " + r.source().id() + ": "
@@ -213,7 +215,7 @@ public final class CycleBenchmark {
                 .mapToLong(r -> r.outcome().status().itemsLastSuccess()).sum();
         return new CycleResult(name, refreshed, items, wall, cpu, publishCpu, heap.maxAfterGc(), heap.maxUsed(),
                 databaseBytes(config.database()), server.okResponses() - ok0, server.notModifiedResponses() - notModified0,
-                client);
+                client, vm);
     }
 
     private static long databaseBytes(DatabaseConfig database) throws IOException {
@@ -438,10 +440,12 @@ public final class CycleBenchmark {
                 100.0 * warm.cpuNanos() / cold.cpuNanos(), 100.0 * warm.threadCpuSum() / cold.threadCpuSum());
         for (CycleResult r : List.of(cold, warm)) {
             long workers = r.threadCpuSum();
-            long rest = r.cpuNanos() - workers - r.httpClientCpuNanos() - r.publishCpuNanos();
+            long rest = r.cpuNanos() - workers - r.httpClientCpuNanos() - r.publishCpuNanos() - r.vm().gcNanos()
+                    - r.vm().jitNanos();
             System.out.printf(Locale.ROOT, "%s cycle CPU by thread: refresh workers %.2f s, HTTP client threads %.2f s, publish"
-                            + " %.2f s, the rest (GC, JIT, threads that ended) %.2f s%n", r.name(), workers / 1e9,
-                    r.httpClientCpuNanos() / 1e9, r.publishCpuNanos() / 1e9, rest / 1e9);
+                            + " %.2f s, GC threads %.2f s, JIT compiler threads %.2f s, the rest (threads that ended, other"
+                            + " JVM threads) %.2f s%n", r.name(), workers / 1e9, r.httpClientCpuNanos() / 1e9,
+                    r.publishCpuNanos() / 1e9, r.vm().gcNanos() / 1e9, r.vm().jitNanos() / 1e9, rest / 1e9);
         }
         List<Refreshed> slowest = cold.refreshed().stream().sorted(Comparator.comparingLong(Refreshed::threadCpu).reversed())
                 .limit(3).toList();
