@@ -71,6 +71,7 @@ public final class Database implements AutoCloseable {
     private final Connection connection;        // SQLite
     private final HikariDataSource pool;        // PostgreSQL
     private volatile boolean closed;
+    private Statements kept;                    // SQLite: the one connection's statements, guarded by this
 
     private Database(Dialect dialect, String location, Path file, Connection connection, HikariDataSource pool) {
         this.dialect = dialect;
@@ -438,6 +439,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * The prepared statements for a unit of work on {@code c}, to be closed when it ends. On SQLite's
+     * one connection they are kept prepared from one unit of work to the next (SQLite prepares a
+     * statement afresh if the schema changed): a save runs about twenty statements, and preparing
+     * them for every save was measurable (docs/benchmarks.md). Call only inside {@link #read} or
+     * {@link #write} work, which hold the lock that guards them; on PostgreSQL the driver keeps its
+     * own server-side statements per connection, and these are fresh for each unit of work.
+     */
+    Statements statements(Connection c) {
+        if (pool != null || c != connection) return new Statements(c);
+        if (kept == null) kept = Statements.kept(connection);
+        return kept;
+    }
+
+    /**
      * Closes the connection (SQLite checkpoints the WAL into the main file) or the pool. Safe to
      * call twice.
      */
@@ -448,6 +463,11 @@ public final class Database implements AutoCloseable {
         if (pool != null) {
             pool.close();
             return;
+        }
+        try {
+            if (kept != null) kept.release();
+        } catch (SQLException e) {
+            log.warn("store: could not close the prepared statements of database {}: {}", location, e.getMessage());
         }
         try {
             connection.close();

@@ -178,7 +178,7 @@ public final class ItemStore {
         }
         if (distinct.isEmpty()) return StoreResult.NOTHING;
         return db.write("save " + distinct.size() + " items of source " + sourceId, c -> {
-            try (Statements st = new Statements(c)) {
+            try (Statements st = db.statements(c)) {
                 StoryMatcher matcher = new StoryMatcher(st, dedup);
                 int indexed = matcher.indexUnindexed();
                 if (indexed > 0) log.info("store: indexed the headlines of {} items stored before", indexed);
@@ -199,7 +199,7 @@ public final class ItemStore {
         Objects.requireNonNull(now, "now");
         if (!retention.limitsAge() && !retention.limitsCount()) return 0;
         int pruned = db.write("prune old items", c -> {
-            try (Statements st = new Statements(c)) {
+            try (Statements st = db.statements(c)) {
                 return new Retention(st, new StoryMatcher(st, dedup), retention).prune(now);
             }
         });
@@ -215,7 +215,7 @@ public final class ItemStore {
     public List<Provenance> provenance(String entryIdOrLink) throws StoreException {
         Objects.requireNonNull(entryIdOrLink, "entryIdOrLink");
         return db.read("look up " + entryIdOrLink, c -> {
-            try (Statements st = new Statements(c)) {
+            try (Statements st = db.statements(c)) {
                 return Provenance.find(st, entryIdOrLink);
             }
         });
@@ -225,7 +225,7 @@ public final class ItemStore {
     public List<Provenance.Tombstone> tombstones(String entryIdOrLink) throws StoreException {
         Objects.requireNonNull(entryIdOrLink, "entryIdOrLink");
         return db.read("look up pruned " + entryIdOrLink, c -> {
-            try (Statements st = new Statements(c)) {
+            try (Statements st = db.statements(c)) {
                 return Provenance.tombstones(st, entryIdOrLink);
             }
         });

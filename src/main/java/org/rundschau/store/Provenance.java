@@ -81,7 +81,7 @@ public record Provenance(StoredItem entry, List<StoredItem> origins) {
 
     static List<Tombstone> tombstones(Statements st, String entryIdOrLink) throws SQLException {
         List<Tombstone> found = new ArrayList<>();
-        try (ResultSet rs = st.bind(TOMBSTONES, entryIdOrLink, entryIdOrLink).executeQuery()) {
+        try (ResultSet rs = st.query(TOMBSTONES, entryIdOrLink, entryIdOrLink)) {
             while (rs.next()) {
                 found.add(new Tombstone(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Instant.ofEpochMilli(rs.getLong(5))));
@@ -92,7 +92,7 @@ public record Provenance(StoredItem entry, List<StoredItem> origins) {
 
     private static List<StoredItem> items(Statements st, String sql, String value) throws SQLException {
         List<StoredItem> items = new ArrayList<>();
-        try (ResultSet rs = st.bind(sql, value).executeQuery()) {
+        try (ResultSet rs = st.query(sql, value)) {
             while (rs.next()) items.add(item(st, rs));
         }
         return items;
@@ -110,7 +110,7 @@ public record Provenance(StoredItem entry, List<StoredItem> origins) {
 
     private static List<Alias> aliases(Statements st, String sourceId, String key) throws SQLException {
         List<Alias> aliases = new ArrayList<>();
-        try (ResultSet rs = st.bind(ALIASES, sourceId, key).executeQuery()) {
+        try (ResultSet rs = st.query(ALIASES, sourceId, key)) {
             while (rs.next()) {
                 aliases.add(new Alias(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Instant.ofEpochMilli(rs.getLong(5))));

@@ -63,14 +63,14 @@ final class Retention {
 
     private List<String> crowdedSources() throws SQLException {
         List<String> sources = new ArrayList<>();
-        try (ResultSet rs = st.bind(CROWDED_SOURCES, config.maxPerSource()).executeQuery()) {
+        try (ResultSet rs = st.query(CROWDED_SOURCES, config.maxPerSource())) {
             while (rs.next()) sources.add(rs.getString(1));
         }
         return sources;
     }
 
     private void collect(Map<String, Victim> victims, String sql, Object... values) throws SQLException {
-        try (ResultSet rs = st.bind(sql, values).executeQuery()) {
+        try (ResultSet rs = st.query(sql, values)) {
             while (rs.next()) {
                 Victim v = new Victim(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         Instant.ofEpochMilli(rs.getLong(5)), rs.getLong(6));

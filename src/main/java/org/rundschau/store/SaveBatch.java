@@ -64,7 +64,8 @@ final class SaveBatch {
             + "AND title_key = ? AND dated = 1 AND published BETWEEN ? AND ? ORDER BY first_seen, item_key";
     // The sequence number is given here rather than by the schema's trigger (which numbers only rows
     // inserted without one): the trigger's UPDATE wrote every new row and its indexes twice, and the
-    // headline buckets need the number. Writes run one at a time, so MAX(seq) + 1 is free, as in the trigger.
+    // headline buckets need the number. Writes run one at a time, so MAX(seq) + 1 is free, as in the
+    // trigger, and stays free for the rest of the save.
     private static final String NEXT_SEQ = "SELECT COALESCE(MAX(seq), 0) + 1 FROM item";
     private static final String INSERT = """
             INSERT INTO item (source_id, item_key, entry_id, guid, link, title, summary, summary_html, region,
@@ -92,6 +93,7 @@ final class SaveBatch {
     private final Set<String> listedKeys = new HashSet<>();
     private final Set<String> touched = new HashSet<>();
     private StoreResult result = StoreResult.NOTHING;
+    private long nextSeq;   // 0: not read yet
 
     private record Row(String key, String entryId, String link, String title, String titleKey, Instant published,
                        boolean dated, String contentHash, long seq) {}
@@ -128,7 +130,7 @@ final class SaveBatch {
     }
 
     private boolean firstFetch() throws SQLException {
-        try (ResultSet rs = st.bind(HAS_ANYTHING, sourceId, sourceId).executeQuery()) {
+        try (ResultSet rs = st.query(HAS_ANYTHING, sourceId, sourceId)) {
             return rs.next() && !rs.getBoolean(1);
         }
     }
@@ -236,8 +238,8 @@ final class SaveBatch {
     private Optional<String> movedFrom(Item item, Similarity.Text text) throws SQLException {
         if (!item.dated()) return Optional.empty();
         List<String[]> candidates = new ArrayList<>();
-        try (ResultSet rs = st.bind(MOVE_CANDIDATES, sourceId, text.titleKey(), item.published().minus(SAME_DATE),
-                item.published().plus(SAME_DATE)).executeQuery()) {
+        try (ResultSet rs = st.query(MOVE_CANDIDATES, sourceId, text.titleKey(), item.published().minus(SAME_DATE),
+                item.published().plus(SAME_DATE))) {
             while (rs.next()) candidates.add(new String[] {rs.getString(1), rs.getString(2)});
         }
         for (String[] candidate : candidates) {
@@ -253,7 +255,7 @@ final class SaveBatch {
 
     private boolean stillListed(String rowKey) throws SQLException {
         if (listedKeys.contains(rowKey)) return true;
-        try (ResultSet rs = st.bind(ALIASES_OF, sourceId, rowKey).executeQuery()) {
+        try (ResultSet rs = st.query(ALIASES_OF, sourceId, rowKey)) {
             while (rs.next()) {
                 if (listedKeys.contains(rs.getString(1))) return true;
             }
@@ -321,7 +323,7 @@ final class SaveBatch {
     }
 
     private Optional<Row> row(String key) throws SQLException {
-        try (ResultSet rs = st.bind(ROW, sourceId, key).executeQuery()) {
+        try (ResultSet rs = st.query(ROW, sourceId, key)) {
             if (!rs.next()) return Optional.empty();
             return Optional.of(new Row(rs.getString("item_key"), rs.getString("entry_id"), rs.getString("link"),
                     rs.getString("title"), rs.getString("title_key"), Instant.ofEpochMilli(rs.getLong("published")), rs.getBoolean("dated"),
@@ -329,16 +331,20 @@ final class SaveBatch {
         }
     }
 
+    /** The next sequence number: read once per save, then counted on (this save is the only writer). */
     private long nextSeq() throws SQLException {
-        try (ResultSet rs = st.bind(NEXT_SEQ).executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        if (nextSeq == 0) {
+            try (ResultSet rs = st.query(NEXT_SEQ)) {
+                rs.next();
+                nextSeq = rs.getLong(1);
+            }
         }
+        return nextSeq++;
     }
 
     /** The first column of the first row, if there is one. */
     private Optional<String> first(String sql, Object... values) throws SQLException {
-        try (ResultSet rs = st.bind(sql, values).executeQuery()) {
+        try (ResultSet rs = st.query(sql, values)) {
             return rs.next() ? Optional.of(String.valueOf(rs.getObject(1))) : Optional.empty();
         }
     }

@@ -86,7 +86,7 @@ final class StoryMatcher {
     private Optional<Match> sameLink(String sourceId, String link) throws SQLException {
         Map<String, Integer> rowsPerSource = new HashMap<>();
         List<String> roots = new ArrayList<>();
-        try (ResultSet rs = st.bind(SAME_LINK, link).executeQuery()) {
+        try (ResultSet rs = st.query(SAME_LINK, link)) {
             while (rs.next()) {
                 rowsPerSource.merge(rs.getString("source_id"), 1, Integer::sum);
                 if (!rs.getString("source_id").equals(sourceId)) roots.add(root(rs));
@@ -142,7 +142,7 @@ final class StoryMatcher {
 
     /** The text of a stored item whose shingles are not stored (or not usable), folded from its headline and teaser. */
     private Similarity.Text foldStored(long seq, String region, String titleKey) throws SQLException {
-        try (ResultSet rs = st.bind(CANDIDATE_TEXT, seq).executeQuery()) {
+        try (ResultSet rs = st.query(CANDIDATE_TEXT, seq)) {
             if (!rs.next()) throw new SQLException("item number " + seq + " vanished inside its transaction");
             return Similarity.Text.of(region, titleKey, rs.getString(1), rs.getString(2));
         }
@@ -175,7 +175,7 @@ final class StoryMatcher {
                 + "JOIN item i ON i.seq = c.item_seq "
                 + "LEFT JOIN item r ON r.entry_id = COALESCE(i.merged_into, i.entry_id) "
                 + "ORDER BY c.shared DESC, c.distance, c.item_seq";
-        return st.bind(sql, values.toArray()).executeQuery();
+        return st.query(sql, values.toArray());
     }
 
     private static String placeholders(int n) {
@@ -196,7 +196,7 @@ final class StoryMatcher {
      * item joining an entry held back on its source's first fetch would never be seen.
      */
     private boolean rootIsElsewhere(String entryId, String sourceId) throws SQLException {
-        try (ResultSet rs = st.bind(SOURCE_OF_ENTRY, entryId).executeQuery()) {
+        try (ResultSet rs = st.query(SOURCE_OF_ENTRY, entryId)) {
             return rs.next() && !rs.getString(1).equals(sourceId) && !rs.getBoolean(2);
         }
     }
@@ -250,7 +250,7 @@ final class StoryMatcher {
     int indexUnindexed() throws SQLException {
         record Unindexed(String sourceId, String key, String title, Instant published, long seq) {}
         List<Unindexed> rows = new ArrayList<>();
-        try (ResultSet rs = st.bind(UNINDEXED).executeQuery()) {
+        try (ResultSet rs = st.query(UNINDEXED)) {
             while (rs.next()) {
                 rows.add(new Unindexed(rs.getString(1), rs.getString(2), rs.getString(3),
                         Instant.ofEpochMilli(rs.getLong(4)), rs.getLong(5)));

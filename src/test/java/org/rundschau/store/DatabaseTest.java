@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
+import org.rundschau.model.Item;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,6 +189,31 @@ class DatabaseTest {
         try (Statement st = c.createStatement()) {
             st.executeUpdate(sql);
             return null;
+        }
+    }
+
+    @Test
+    void statementsKeptBetweenUnitsOfWorkHoldNoReadOpen() throws Exception {
+        Path file = dir.resolve("r.db");
+        Instant t = Instant.parse("2025-02-07T08:00:00Z");
+        try (Database db = Database.open(file)) {
+            assertThat(db.statements(db.read("get the connection", c -> c)))
+                    .isSameAs(db.read("get it again", db::statements));
+            ItemStore store = new ItemStore(db, "tag:x.example,2026:");
+            String title = "Neue CIO für den Freistaat Sachsen berufen";
+            store.save("a", List.of(new Item("a", "k1", "", t, true, "", title, "", false, "https://a.example/1")), t);
+            store.save("b", List.of(new Item("b", "k2", "", t, true, "", title, "", false, "https://b.example/2")), t);
+            assertThat(store.newest(10)).hasSize(1);
+            assertThat(store.provenance("https://b.example/2")).hasSize(1);
+
+            // A kept statement with an open result set would keep a read transaction open, and no
+            // connection could checkpoint the WAL to its end (Statements closes what a caller left open).
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                 Statement st = other.createStatement();
+                 ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("checkpoint blocked by a reader").isZero();
+            }
         }
     }
 }
