@@ -72,7 +72,7 @@ final class QuartzCluster {
         });
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", SCHEDULER_NAME);
-        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.instanceId", instanceId());
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         // A node takes a trigger up to this long before it fires; a node that dies holding one
@@ -139,5 +139,23 @@ final class QuartzCluster {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + QUARTZ_DDL, e);
         }
+    }
+
+    /**
+     * This node's id in the cluster: host name, process id and a random part. Quartz's {@code AUTO}
+     * is the host name plus the start time in milliseconds, so two nodes started in the same
+     * millisecond on one host shared an id (seen in ClusterIT: one check-in row for two nodes,
+     * duplicate fired-trigger keys, and a source never run again after one of them was killed).
+     */
+    static String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        String id = host + "-" + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        return id.length() <= 120 ? id : id.substring(id.length() - 120);
     }
 }
