@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -142,7 +143,7 @@ final class QuartzCluster {
     }
 
     /**
-     * This node's id in the cluster: host name, process id and a random part. Quartz's {@code AUTO}
+     * This node's id in the cluster: host name, process id and 32 random bits. Quartz's {@code AUTO}
      * is the host name plus the start time in milliseconds, so two nodes started in the same
      * millisecond on one host shared an id (seen in ClusterIT: one check-in row for two nodes,
      * duplicate fired-trigger keys, and a source never run again after one of them was killed).
@@ -150,12 +151,11 @@ final class QuartzCluster {
     static String instanceId() {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
             host = "node";
         }
-        String id = host + "-" + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        String id = host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return id.length() <= 120 ? id : id.substring(id.length() - 120);
     }
 }

@@ -9,16 +9,16 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prepared statements on one connection: each SQL text is prepared once, on first use. Either for
  * one unit of work ({@link #Statements(Connection)}: {@link #close} closes them all), or kept for
  * the life of the connection ({@link #kept}: {@link #close} leaves them prepared for the next unit
  * of work, {@link #release} closes them), which is what {@link Database#statements} gives for
- * SQLite's one connection. A caller must close every result set it opens before the unit of work
- * ends, so that no kept statement holds a read open.
+ * SQLite's one connection. Result sets opened with {@link #query} that a caller left open are
+ * closed when the unit of work ends, so that no kept statement holds a read open.
  */
 final class Statements implements AutoCloseable {
     private final Connection connection;
@@ -39,7 +39,6 @@ final class Statements implements AutoCloseable {
     static Statements kept(Connection connection) {
         return new Statements(connection, true);
     }
-
 
     /**
      * The statement for {@code sql} with {@code values} bound in order: {@link String}, {@link

@@ -103,7 +103,7 @@ final class StoryMatcher {
         return Optional.empty();
     }
 
-    private record Candidate(String root, Similarity.Score score, long firstSeen, String entryId, boolean rootIsElsewhere) {}
+    private record Candidate(String root, Similarity.Score score, long firstSeen, String entryId, boolean elsewhere) {}
 
     private Optional<Match> mostSimilar(String sourceId, Instant published, Similarity.Text text) throws SQLException {
         long[] buckets = MinHash.buckets(text.title());
@@ -114,25 +114,25 @@ final class StoryMatcher {
                 long seq = rs.getLong(1);
                 Similarity.Text other = texts.get(seq);
                 if (other == null) {
-                    String region = rs.getString(5);
-                    String titleKey = rs.getString(6);
-                    other = Similarity.Text.ofFolded(region, titleKey, rs.getBytes(7)).orElse(null);
+                    String region = rs.getString(4);
+                    String titleKey = rs.getString(5);
+                    other = Similarity.Text.ofFolded(region, titleKey, rs.getBytes(6)).orElse(null);
                     if (other == null) other = foldStored(seq, region, titleKey);
                     texts.put(seq, other);
                 }
-                String entryId = rs.getString(3);
-                String mergedInto = rs.getString(4);
-                String rootSource = rs.getString(9);
-                boolean elsewhere = rootSource != null && !rootSource.equals(sourceId) && !rs.getBoolean(10);
+                String entryId = rs.getString(2);
+                String mergedInto = rs.getString(3);
+                String rootSource = rs.getString(8);
+                boolean elsewhere = rootSource != null && !rootSource.equals(sourceId) && !rs.getBoolean(9);
                 candidates.add(new Candidate(mergedInto != null ? mergedInto : entryId, Similarity.score(text, other),
-                        rs.getLong(8), entryId, elsewhere));
+                        rs.getLong(7), entryId, elsewhere));
             }
         }
         candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score().value())
                 .thenComparingLong(Candidate::firstSeen).thenComparing(Candidate::entryId));
         for (Candidate c : candidates) {
             if (c.score().value() <= 0) break;
-            if (c.rootIsElsewhere()) {
+            if (c.elsewhere()) {
                 boolean merges = c.score().value() >= config.threshold();
                 return Optional.of(new Match(c.root(), RULE_SIMILAR, c.score().value(), Optional.of(c.score()), merges));
             }
@@ -151,7 +151,7 @@ final class StoryMatcher {
     /**
      * The items of other sources that share a bucket with {@code buckets} and whose date lies within
      * the window, each once, at most {@link #MAX_CANDIDATES}: those sharing the most buckets (then
-     * the nearest in time) first. Columns: sequence number, source id, entry id, merged into,
+     * the nearest in time) first. Columns: sequence number, entry id, merged into,
      * region, title key, shingles, first seen, and the source and held-back flag of the entry at the
      * item's root (NULL when that entry is gone). One statement: SQLite seeks each (week, bucket)
      * pair in the bucket table's primary key, then each candidate by its number and its root by its
@@ -166,7 +166,7 @@ final class StoryMatcher {
         int weeks = values.size() - 1;
         for (long bucket : buckets) values.add(bucket);
         values.addAll(List.of(from, to, sourceId));
-        String sql = "SELECT i.seq, i.source_id, i.entry_id, i.merged_into, i.region, i.title_key, i.shingles, "
+        String sql = "SELECT i.seq, i.entry_id, i.merged_into, i.region, i.title_key, i.shingles, "
                 + "i.first_seen, r.source_id, r.held_back FROM ("
                 + "SELECT item_seq, COUNT(*) AS shared, MIN(ABS(published - ?)) AS distance FROM lsh_bucket "
                 + "WHERE week IN (" + placeholders(weeks) + ") AND bucket IN (" + placeholders(buckets.length) + ") "

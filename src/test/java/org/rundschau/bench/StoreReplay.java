@@ -1,6 +1,5 @@
 package org.rundschau.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import org.rundschau.normalize.Normalizer;
 import org.rundschau.normalize.RegionMapper;
 import org.rundschau.store.Database;
 import org.rundschau.store.ItemStore;
+import org.rundschau.testing.TempFolders;
 
 /**
  * The store's share of a cold cycle, alone: the items of the cycle benchmark's N sources are
@@ -73,7 +73,7 @@ public final class StoreReplay {
                         rounds, median(Arrays.copyOfRange(perItem, 1, rounds)));
             }
         } finally {
-            deleteQuietly(dir);
+            TempFolders.deleteQuietly(dir);
         }
     }
 
@@ -106,12 +106,5 @@ public final class StoreReplay {
             fetches.add(items);
         }
         return fetches;
-    }
-
-    /** Deletes a folder tree, ignoring what cannot be deleted. */
-    private static void deleteQuietly(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

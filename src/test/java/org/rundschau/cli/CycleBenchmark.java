@@ -36,6 +36,7 @@ import org.rundschau.config.SelectorRules;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.config.SourceKind;
 import org.rundschau.refresh.RefreshOutcome;
+import org.rundschau.testing.TempFolders;
 
 /**
  * The benchmark of issue 8, not part of the suite: N generated sources served from loopback, a cold
@@ -108,7 +109,7 @@ public final class CycleBenchmark {
         try (LoopbackServer server = LoopbackServer.start(options.hosts()); HeapWatch heap = new HeapWatch()) {
             new CycleBenchmark(options, dir, server, heap).run();
         } finally {
-            deleteQuietly(dir);
+            TempFolders.deleteQuietly(dir);
         }
     }
 
@@ -469,11 +470,5 @@ public final class CycleBenchmark {
             }
         }
         return n == 0 ? 0 : total / (double) n;
-    }
-
-    private static void deleteQuietly(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -25,10 +25,11 @@ import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.FetchConfig;
 import org.rundschau.config.Schedule;
-import org.rundschau.config.SourceConfig;
-import org.rundschau.config.SelectorRules;
 import org.rundschau.config.Selector;
+import org.rundschau.config.SelectorRules;
+import org.rundschau.config.SourceConfig;
 import org.rundschau.config.SourceKind;
+import org.rundschau.testing.TempFolders;
 
 /**
  * Soak test, not part of the suite: thousands of refresh-and-publish cycles against local stubs,
@@ -78,7 +79,7 @@ public final class Soak {
             printThreadCensus();
         } finally {
             site.stop();
-            deleteQuietly(dir);
+            TempFolders.deleteQuietly(dir);
         }
     }
 
@@ -128,11 +129,5 @@ public final class Soak {
         Map<String, Long> byName = new java.util.TreeMap<>();
         Thread.getAllStackTraces().keySet().forEach(t -> byName.merge(t.getName().replaceAll("\\d+", "#"), 1L, Long::sum));
         System.out.println("threads: " + byName);
-    }
-
-    private static void deleteQuietly(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }
