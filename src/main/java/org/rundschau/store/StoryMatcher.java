@@ -154,8 +154,9 @@ final class StoryMatcher {
      * the nearest in time) first. Columns: sequence number, entry id, merged into,
      * region, title key, shingles, first seen, and the source and held-back flag of the entry at the
      * item's root (NULL when that entry is gone). One statement: SQLite seeks each (week, bucket)
-     * pair in the bucket table's primary key, then each candidate by its number and its root by its
-     * entry id. A bucket row whose item is gone drops out in the join.
+     * pair in the bucket table's primary key, then each candidate by its number and, only when it
+     * joined another entry, that root by its entry id (most candidates are their own root: the
+     * seek would find the row just read). A bucket row whose item is gone drops out in the join.
      */
     private ResultSet candidates(long[] buckets, String sourceId, Instant published) throws SQLException {
         Instant from = published.minus(config.window());
@@ -167,13 +168,14 @@ final class StoryMatcher {
         for (long bucket : buckets) values.add(bucket);
         values.addAll(List.of(from, to, sourceId));
         String sql = "SELECT i.seq, i.entry_id, i.merged_into, i.region, i.title_key, i.shingles, "
-                + "i.first_seen, r.source_id, r.held_back FROM ("
+                + "i.first_seen, CASE WHEN i.merged_into IS NULL THEN i.source_id ELSE r.source_id END, "
+                + "CASE WHEN i.merged_into IS NULL THEN i.held_back ELSE r.held_back END FROM ("
                 + "SELECT item_seq, COUNT(*) AS shared, MIN(ABS(published - ?)) AS distance FROM lsh_bucket "
                 + "WHERE week IN (" + placeholders(weeks) + ") AND bucket IN (" + placeholders(buckets.length) + ") "
                 + "AND published BETWEEN ? AND ? AND source_id <> ? GROUP BY item_seq "
                 + "ORDER BY shared DESC, distance, item_seq LIMIT " + MAX_CANDIDATES + ") AS c "
                 + "JOIN item i ON i.seq = c.item_seq "
-                + "LEFT JOIN item r ON r.entry_id = COALESCE(i.merged_into, i.entry_id) "
+                + "LEFT JOIN item r ON r.entry_id = i.merged_into "
                 + "ORDER BY c.shared DESC, c.distance, c.item_seq";
         return st.query(sql, values.toArray());
     }
