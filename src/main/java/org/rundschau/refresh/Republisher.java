@@ -1,10 +1,16 @@
 package org.rundschau.refresh;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,13 +32,23 @@ import org.rundschau.store.Database;
 import org.rundschau.store.ItemStore;
 import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the published documents from what the store holds: reads the store, lets each publisher
  * add its documents to one {@link Publication}, writes it, and tells the WebSub hub when the
  * combined feed changed. Reads nothing from the network.
+ *
+ * <p>The feeds are rendered only when they can have changed since this republisher last wrote
+ * them: when an item was written since ({@link ItemStore#changeCount}, which counts the writes of
+ * every process and cluster node), the feed settings or the sources changed, or a file it wrote
+ * is gone or was changed by someone else. Otherwise they are left as they are, which is what
+ * rendering them would have found. The pages are written every time: the index shows the
+ * sources' health.
  */
 public final class Republisher {
+    private static final Logger log = LoggerFactory.getLogger(Republisher.class);
     private static final List<String> COMBINED =
             List.of(FeedLayout.COMBINED_ATOM, FeedLayout.COMBINED_RSS, FeedLayout.COMBINED_JSON);
     /** Region pages reach back this many entries (or feed.entries, if more), the index as far as the feed. */
@@ -46,6 +62,8 @@ public final class Republisher {
     private final PagePublisher pages;
     private final OpmlPublisher opml;
     private final Database database;
+    /** What the last publication rendered; null before the first and after a failed one. Guarded by this. */
+    private FeedsWritten lastFeeds;
 
     /** A republisher for a store that one process writes: publications need no lock. */
     public Republisher(ItemStore items, SourceStatusStore statuses, FeedPublisher feeds, FeedArchive archive,
@@ -70,8 +88,12 @@ public final class Republisher {
         this.opml = opml;
     }
 
-    /** The result of one publication: where the combined feed is and whether its bytes changed. */
-    public record Published(Path combinedFeed, int entries, boolean changed) {}
+    /**
+     * The result of one publication: where the combined feed is, how many entries it holds, whether
+     * its bytes changed, and whether the feeds were rendered at all (not when nothing they show
+     * can have changed).
+     */
+    public record Published(Path combinedFeed, int entries, boolean changed, boolean rendered) {}
 
     /**
      * @param config the configuration in force (it may have been reloaded since the last call)
@@ -82,17 +104,74 @@ public final class Republisher {
         return database.exclusively(Database.PUBLISH_LOCK, "publish the feeds", () -> publishNow(config));
     }
 
-    private Published publishNow(AppConfig config) throws StoreException, IOException {
+    private synchronized Published publishNow(AppConfig config) throws StoreException, IOException {
+        Path combined = config.output().resolve(FeedLayout.COMBINED_ATOM);
+        // Read before the entries: an item written in between then makes the next publication render.
+        long changes = items.changeCount();
+        if (lastFeeds != null && lastFeeds.current(changes, config)) {
+            log.debug("publish: no item written since the last publication (change count {}): feeds left as they are",
+                    changes);
+            writePages(config);
+            return new Published(combined, lastFeeds.entries(), false, false);
+        }
+        lastFeeds = null;
         Map<String, SourceConfig> sources = config.sources().stream()
                 .collect(Collectors.toMap(SourceConfig::id, Function.identity()));
         FeedContent content = feedContent(config);
         Publication publication = new Publication();
         feeds.addTo(publication, content, config.feed(), sources);
         Publication.Result written = publication.writeTo(config.output());
+        lastFeeds = FeedsWritten.of(changes, config, feedPaths(publication, content), content.combined().size());
         writePages(config);
         announce(config.feed(), written);
-        return new Published(config.output().resolve(FeedLayout.COMBINED_ATOM), content.combined().size(),
-                written.changed(FeedLayout.COMBINED_ATOM));
+        return new Published(combined, content.combined().size(), written.changed(FeedLayout.COMBINED_ATOM), true);
+    }
+
+    /** Every feed file a publication stands for: those it wrote or found unchanged, and every full archive page. */
+    private static Set<String> feedPaths(Publication publication, FeedContent content) {
+        Set<String> paths = new LinkedHashSet<>(publication.paths());
+        for (int page = 1; page <= content.archivePages(); page++) paths.add(FeedLayout.archivePage(page));
+        return paths;
+    }
+
+    /**
+     * The feeds as the last publication left them: the store's change count it read, the settings it
+     * rendered with, and the size and modification time of each file (a file written again, by
+     * anyone, has a new time).
+     */
+    private record FeedsWritten(long changeCount, FeedConfig feed, List<SourceConfig> sources, Path output,
+                                Map<Path, FileStamp> files, int entries) {
+        static FeedsWritten of(long changeCount, AppConfig config, Set<String> paths, int entries) throws IOException {
+            Map<Path, FileStamp> files = new LinkedHashMap<>();
+            for (String path : paths) {
+                Path file = config.output().resolve(path);
+                files.put(file, FileStamp.of(file));
+            }
+            return new FeedsWritten(changeCount, config.feed(), config.sources(), config.output(), files, entries);
+        }
+
+        /** Whether rendering the feeds now would give what the files hold. */
+        boolean current(long changes, AppConfig config) {
+            if (changes != changeCount || !feed.equals(config.feed()) || !sources.equals(config.sources())
+                    || !output.equals(config.output())) {
+                return false;
+            }
+            for (Map.Entry<Path, FileStamp> file : files.entrySet()) {
+                try {
+                    if (!FileStamp.of(file.getKey()).equals(file.getValue())) return false;
+                } catch (IOException e) {
+                    return false;   // gone, or unreadable: render and write it again
+                }
+            }
+            return true;
+        }
+    }
+
+    private record FileStamp(FileTime modified, long size) {
+        static FileStamp of(Path file) throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new FileStamp(attributes.lastModifiedTime(), attributes.size());
+        }
     }
 
     /** What the feeds show, read from the store. */

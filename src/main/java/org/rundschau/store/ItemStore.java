@@ -97,6 +97,7 @@ public final class ItemStore {
                             AND region <> '' AND merged_into IS NULL AND held_back = 0)
             FROM r WHERE region IS NOT NULL""";
     private static final String LAST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM item";
+    private static final String CHANGE_COUNT = "SELECT count FROM item_changes WHERE only_row = 1";
     /** At most this many entry ids per query for their origins (SQLite allows 32,766 parameters). */
     private static final int ORIGINS_PER_QUERY = 500;
     /** The order of {@link #newest}: newest {@code published} first, ties by entry id. */
@@ -324,6 +325,21 @@ public final class ItemStore {
         return db.read("read the last sequence number", c -> {
             try (PreparedStatement ps = c.prepareStatement(LAST_SEQUENCE); ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * How many times an item row was written (inserted, changed or removed) since the store was
+     * created or upgraded to schema version 8. Equal counts mean that every entry, and so every
+     * feed made of them, is as it was; any other difference means nothing. Kept by the schema's
+     * triggers, so a write by another process or cluster node counts as well.
+     */
+    public long changeCount() throws StoreException {
+        return db.read("read the count of item changes", c -> {
+            try (PreparedStatement ps = c.prepareStatement(CHANGE_COUNT); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new SQLException("item_changes has no row");
                 return rs.getLong(1);
             }
         });

@@ -39,11 +39,13 @@ final class PublishedFolder {
     private final Path dir;
     private final ItemStore store;
     private final SourceStatusStore statuses;
+    private final Republisher republisher;
 
     PublishedFolder(Path dir, ItemStore store, SourceStatusStore statuses) {
         this.dir = dir;
         this.store = store;
         this.statuses = statuses;
+        this.republisher = republisher(store, statuses);
     }
 
     static FeedConfig feed(String hub) {
@@ -51,13 +53,22 @@ final class PublishedFolder {
                 PER_SOURCE, hub);
     }
 
+    /** Publishes with the same republisher each time, as {@code run} does: it skips feeds that cannot have changed. */
     Republisher.Published publish(FeedConfig feed) throws StoreException, IOException {
+        return republisher.publish(RealisticStore.config(dir, feed));
+    }
+
+    /** Publishes with a new republisher, as a new {@code once} process does: it renders every feed. */
+    Republisher.Published publishAfresh(FeedConfig feed) throws StoreException, IOException {
+        return republisher(store, statuses).publish(RealisticStore.config(dir, feed));
+    }
+
+    private static Republisher republisher(ItemStore store, SourceStatusStore statuses) {
         Generator generator = new Generator("Rundschau", "", "test");
-        Republisher republisher = new Republisher(store, statuses, new FeedPublisher(new AtomPublisher("de", generator),
+        return new Republisher(store, statuses, new FeedPublisher(new AtomPublisher("de", generator),
                 new RssPublisher("de", generator), new JsonFeedPublisher("de")), new FeedArchive(PAGE_SIZE),
                 new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(5), "Rundschau/test"),
                 new PagePublisher(), new OpmlPublisher());
-        return republisher.publish(RealisticStore.config(dir, feed));
     }
 
     Path out() {

@@ -60,14 +60,82 @@ class RepublishingTest {
             Files.setLastModifiedTime(folder.out().resolve(file), PAST);
         }
 
-        Republisher.Published again = folder.publish(PublishedFolder.feed(""));
+        Republisher.Published again = folder.publishAfresh(PublishedFolder.feed(""));
 
+        assertThat(again.rendered()).isTrue();
         assertThat(again.changed()).isFalse();
         assertThat(folder.files()).containsExactlyInAnyOrderElementsOf(before.keySet());
         for (String file : folder.files()) {
             assertThat(Files.readAllBytes(folder.out().resolve(file))).as(file).isEqualTo(before.get(file));
             assertThat(Files.getLastModifiedTime(folder.out().resolve(file))).as(file).isEqualTo(PAST);
         }
+    }
+
+    @Test
+    void whileNoItemIsWrittenTheFeedsAreLeftAsTheyAreAndOnlyThePagesWritten() throws Exception {
+        Republisher.Published first = folder.publish(PublishedFolder.feed(""));
+        store.save("ticker", RealisticStore.ticker(0, 70), T0.plusSeconds(60));   // the same items seen again
+        Files.delete(folder.out().resolve("index.html"));
+
+        Republisher.Published again = folder.publish(PublishedFolder.feed(""));
+
+        assertThat(first.rendered()).isTrue();
+        assertThat(again.rendered()).isFalse();
+        assertThat(again.changed()).isFalse();
+        assertThat(again.entries()).isEqualTo(first.entries());
+        assertThat(folder.out().resolve("index.html")).as("the index shows health: written every time").exists();
+    }
+
+    @Test
+    void anItemWrittenByAnotherProcessIsPublishedNextTime() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        Database other = Database.open(dir.resolve("data/r.db"));
+        try {
+            new ItemStore(other, "tag:rundschau.example.org,2026:")
+                    .save("ticker", RealisticStore.ticker(70, 71), T0.plusSeconds(60));
+        } finally {
+            other.close();
+        }
+
+        Republisher.Published again = folder.publish(PublishedFolder.feed(""));
+
+        assertThat(again.rendered()).isTrue();
+        assertThat(again.changed()).isTrue();
+        assertThat(folder.entryTitles("feed.atom")).contains("Tickermeldung 70: Schnittstelle & <API>");
+        assertThat(folder.entryTitles("source/ticker.atom")).contains("Tickermeldung 70: Schnittstelle & <API>");
+    }
+
+    @Test
+    void aFeedFileRemovedOrOverwrittenByAnyoneElseIsWrittenAgain() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        Map<String, byte[]> before = new HashMap<>();
+        for (String file : List.of("region/bayern.atom", "source/ticker.atom", "archive/1.atom")) {
+            before.put(file, Files.readAllBytes(folder.out().resolve(file)));
+        }
+        Files.writeString(folder.out().resolve("source/ticker.atom"), "<feed/>");
+        Republisher.Published overwritten = folder.publish(PublishedFolder.feed(""));
+        Files.delete(folder.out().resolve("region/bayern.atom"));
+        Files.delete(folder.out().resolve("archive/1.atom"));
+        Republisher.Published removed = folder.publish(PublishedFolder.feed(""));
+
+        assertThat(overwritten.rendered()).isTrue();
+        assertThat(removed.rendered()).isTrue();
+        for (Map.Entry<String, byte[]> file : before.entrySet()) {
+            assertThat(Files.readAllBytes(folder.out().resolve(file.getKey()))).as(file.getKey()).isEqualTo(file.getValue());
+        }
+    }
+
+    @Test
+    void changedFeedSettingsAreRenderedAtOnce() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        FeedConfig retitled = new FeedConfig("Digitale Verwaltung heute", RealisticStore.FEED_ID,
+                PublishedFolder.BASE + "feed.atom", PublishedFolder.ENTRIES, "", PublishedFolder.PER_SOURCE, "");
+
+        Republisher.Published again = folder.publish(retitled);
+
+        assertThat(again.rendered()).isTrue();
+        assertThat(again.changed()).isTrue();
+        assertThat(Files.readString(folder.out().resolve("feed.atom"))).contains("Digitale Verwaltung heute");
     }
 
     @Test

@@ -481,4 +481,31 @@ class ItemStoreTest {
 
         assertThat(store.regions()).containsExactly("Köln", "Bayern");
     }
+
+    @Test
+    void theChangeCountMovesWithEveryWriteToAnItemAndOnlyThen() throws StoreException {
+        store = new ItemStore(db, BASE, org.rundschau.config.DedupConfig.DEFAULTS,
+                new org.rundschau.config.RetentionConfig(Duration.ofDays(30), 0));
+        Item cio = dated("cio", "Neue CIO für den Freistaat", T0);
+        Item portal = dated("portal", "Ein Portal für alle Kreise", T0);
+        long empty = store.changeCount();
+
+        store.save(SOURCE, List.of(cio, portal), T0);
+        long stored = store.changeCount();
+        store.save(SOURCE, List.of(cio, portal), LATER);
+        new SourceStatusStore(db).save(org.rundschau.model.SourceStatus.never(SOURCE)
+                .unchanged(LATER, 304, org.rundschau.model.Validators.NONE));
+        long seenAgain = store.changeCount();
+        store.save(SOURCE, List.of(withSummary(cio, "Ein neuer Teaser."), portal), LATER);
+        long edited = store.changeCount();
+        store.prune(T0.plus(Duration.ofDays(31)));
+        long pruned = store.changeCount();
+        store.prune(T0.plus(Duration.ofDays(31)));
+
+        assertThat(stored).as("two new items").isGreaterThan(empty);
+        assertThat(seenAgain).as("the same items seen again, and a source's health written").isEqualTo(stored);
+        assertThat(edited).as("a teaser edited").isGreaterThan(seenAgain);
+        assertThat(pruned).as("both pruned").isGreaterThan(edited);
+        assertThat(store.changeCount()).as("nothing left to prune").isEqualTo(pruned);
+    }
 }
