@@ -40,7 +40,7 @@ import org.rundschau.testing.TempFolders;
 
 /**
  * The benchmark of issue 8, not part of the suite: N generated sources served from loopback, a cold
- * cycle (empty store) and two warm cycles (nothing changed: 304 or the identical body), one table.
+ * cycle (empty store) and warm cycles (nothing changed: 304 or the identical body), one table.
  * See docs/benchmarks.md for what each number means and the results.
  *
  * <pre>
@@ -51,6 +51,7 @@ import org.rundschau.testing.TempFolders;
  * 0s); {@code --hosts=K} loopback addresses to spread the sources over (default 8);
  * {@code --feeds=200,1000} feed counts for the newsboat comparison; {@code --bridge-pages=P} pages
  * for the rss-bridge comparison (default 120); {@code --no-compare} skips both comparisons;
+ * {@code --warm-cycles=K} warm cycles in a row (default 2; the last shows a long-running {@code run});
  * {@code --postgres} stores into PostgreSQL (a fresh database on the session-local server of
  * {@link org.rundschau.testing.TestPostgres}, or on {@code $RUNDSCHAU_TEST_POSTGRES}) instead of
  * SQLite: the figure per cluster node. The server's own CPU is then not in the CPU columns.
@@ -80,7 +81,7 @@ public final class CycleBenchmark {
 
     /** Command-line options; see the class comment. */
     record Options(int sources, Duration hostGap, int hosts, List<Integer> feedCounts, int bridgePages,
-                   boolean compare, boolean postgres) {
+                   boolean compare, boolean postgres, int warmCycles) {
         static Options parse(String[] args) {
             int sources = 1000;
             Duration gap = Duration.ZERO;
@@ -89,6 +90,7 @@ public final class CycleBenchmark {
             int bridgePages = 120;
             boolean compare = true;
             boolean postgres = false;
+            int warmCycles = 2;
             for (String arg : args) {
                 if (arg.startsWith("--host-gap=")) gap = Duration.parse("PT" + arg.substring(11).toUpperCase(Locale.ROOT));
                 else if (arg.startsWith("--hosts=")) hosts = Integer.parseInt(arg.substring(8));
@@ -96,10 +98,12 @@ public final class CycleBenchmark {
                 else if (arg.startsWith("--bridge-pages=")) bridgePages = Integer.parseInt(arg.substring(15));
                 else if (arg.equals("--no-compare")) compare = false;
                 else if (arg.equals("--postgres")) postgres = true;
+                else if (arg.startsWith("--warm-cycles=")) warmCycles = Integer.parseInt(arg.substring(14));
                 else if (arg.matches("\\d+")) sources = Integer.parseInt(arg);
                 else throw new IllegalArgumentException("unknown argument: " + arg);
             }
-            return new Options(sources, gap, hosts, feeds, bridgePages, compare, postgres);
+            if (warmCycles < 1) throw new IllegalArgumentException("--warm-cycles must be at least 1: " + warmCycles);
+            return new Options(sources, gap, hosts, feeds, bridgePages, compare, postgres, warmCycles);
         }
     }
 
@@ -132,18 +136,15 @@ public final class CycleBenchmark {
         JsoupBaseline jsoup = JsoupBaseline.measure(sites, urls);
         AppConfig config = config(dir.resolve("store"), sources);
         CycleResult cold;
-        CycleResult warm;
-        CycleResult warmAgain;
+        List<CycleResult> warm = new ArrayList<>();
         try (App app = App.open(config, Clock.systemUTC(), Duration.ZERO)) {
             cold = cycle("cold", app, config);
-            warm = cycle("warm", app, config);
-            warmAgain = cycle("warm again", app, config);
+            for (int k = 1; k <= options.warmCycles(); k++) warm.add(cycle(k == 1 ? "warm" : "warm " + k, app, config));
         }
         rows.add(cold);
-        rows.add(warm);
-        rows.add(warmAgain);
+        rows.addAll(warm);
         printTable(rows);
-        printRatios(sites, cold, warm, warmAgain, jsoup);
+        printRatios(sites, cold, warm, jsoup);
         if (options.compare()) {
             compareWithNewsboat();
             if (options.bridgePages() > 0) compareWithRssBridge(sites, urls, cold);
@@ -424,8 +425,10 @@ public final class CycleBenchmark {
                 + " heap = most in use at a 10 ms sample, live = most in use after a GC)");
     }
 
-    private static void printRatios(List<SyntheticSite> sites, CycleResult cold, CycleResult warm, CycleResult warmAgain,
+    private static void printRatios(List<SyntheticSite> sites, CycleResult cold, List<CycleResult> warmCycles,
                                     JsoupBaseline jsoup) {
+        CycleResult warm = warmCycles.get(0);
+        CycleResult last = warmCycles.get(warmCycles.size() - 1);
         java.util.Set<String> htmlIds = new java.util.HashSet<>();
         sites.stream().filter(s -> s.kind().isHtml()).forEach(s -> htmlIds.add(s.id()));
         double perPage = cold.threadCpuMean(s -> htmlIds.contains(s.id()));
@@ -443,9 +446,12 @@ public final class CycleBenchmark {
                         + " %.1f ms warm.%n", perFeed / 1e6, cold.publishCpuNanos() / 1e6, warm.publishCpuNanos() / 1e6);
         System.out.printf(Locale.ROOT, "Warm cycle CPU / cold cycle CPU: %.1f%% (target <= 5%%); worker threads alone: %.1f%%%n",
                 100.0 * warm.cpuNanos() / cold.cpuNanos(), 100.0 * warm.threadCpuSum() / cold.threadCpuSum());
-        System.out.printf(Locale.ROOT, "Second warm cycle CPU / cold cycle CPU: %.1f%% (the JIT has compiled the warm"
-                + " path by then, as in a long-running `run`)%n", 100.0 * warmAgain.cpuNanos() / cold.cpuNanos());
-        for (CycleResult r : List.of(cold, warm, warmAgain)) {
+        if (warmCycles.size() > 1) {
+            System.out.printf(Locale.ROOT, "Warm cycle %d CPU / cold cycle CPU: %.1f%% (the JIT has compiled more of the"
+                    + " warm path by then, as in a long-running `run`)%n", warmCycles.size(),
+                    100.0 * last.cpuNanos() / cold.cpuNanos());
+        }
+        for (CycleResult r : warmCycles.size() > 1 ? List.of(cold, warm, last) : List.of(cold, warm)) {
             long workers = r.threadCpuSum();
             long rest = r.cpuNanos() - workers - r.httpClientCpuNanos() - r.publishCpuNanos() - r.vm().gcNanos()
                     - r.vm().jitNanos();
