@@ -1,5 +1,6 @@
 package org.rundschau.publish;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.rundschau.config.FeedConfig;
@@ -33,10 +34,7 @@ public final class FeedPublisher {
     public void addTo(Publication publication, FeedContent content, FeedConfig feed,
                       Map<String, SourceConfig> sources) {
         FeedLayout layout = new FeedLayout(feed);
-        for (FeedContent.ArchivePage page : content.newArchivePages()) {
-            publication.addOnce(FeedLayout.archivePage(page.number()),
-                    atom.renderBytes(layout.archiveHead(page.number()), newestFirst(page), feed, sources));
-        }
+        addArchivePages(publication, content.newArchivePages(), feed, sources);
         for (FeedContent.RegionFeed region : content.regions()) {
             publication.add(FeedLayout.regionFeed(region.slug()),
                     atom.renderBytes(layout.regionHead(region.region(), region.slug()), region.entries(), feed, sources));
@@ -53,7 +51,20 @@ public final class FeedPublisher {
                 atom.renderBytes(layout.combinedHead(content.archivePages()), content.combined(), feed, sources));
     }
 
-    private static java.util.List<Entry> newestFirst(FeedContent.ArchivePage page) {
+    /**
+     * Adds archive pages alone, each to be written only where no file is yet: a publication of many
+     * pages can be cut into several, written one after the other before the feeds that link them.
+     */
+    public void addArchivePages(Publication publication, List<FeedContent.ArchivePage> pages, FeedConfig feed,
+                                Map<String, SourceConfig> sources) {
+        FeedLayout layout = new FeedLayout(feed);
+        for (FeedContent.ArchivePage page : pages) {
+            publication.addOnce(FeedLayout.archivePage(page.number()),
+                    atom.renderBytes(layout.archiveHead(page.number()), newestFirst(page), feed, sources));
+        }
+    }
+
+    private static List<Entry> newestFirst(FeedContent.ArchivePage page) {
         return page.entries().stream().sorted(FairShare.NEWEST_FIRST).toList();
     }
 }

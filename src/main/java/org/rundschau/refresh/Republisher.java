@@ -53,6 +53,12 @@ public final class Republisher {
             List.of(FeedLayout.COMBINED_ATOM, FeedLayout.COMBINED_RSS, FeedLayout.COMBINED_JSON);
     /** Region pages reach back this many entries (or feed.entries, if more), the index as far as the feed. */
     static final int PAGE_WINDOW = 1000;
+    /**
+     * At most this many missing archive pages are read, rendered and written at a time: a store
+     * whose archive has no files yet (its first publication after an upgrade, or after the output
+     * folder was emptied or moved) writes all of it without holding it in memory at once.
+     */
+    static final int ARCHIVE_PAGES_AT_ONCE = 20;
 
     private final ItemStore items;
     private final SourceStatusStore statuses;
@@ -117,7 +123,11 @@ public final class Republisher {
         lastFeeds = null;
         Map<String, SourceConfig> sources = config.sources().stream()
                 .collect(Collectors.toMap(SourceConfig::id, Function.identity()));
-        FeedContent content = feedContent(config);
+        int archivePages = archive.fullPages(items.lastSequence());
+        List<Integer> missing = archive.missingPages(config.output(), archivePages);
+        int early = Math.max(0, missing.size() - ARCHIVE_PAGES_AT_ONCE);
+        writeArchivePages(config, missing.subList(0, early), sources);
+        FeedContent content = feedContent(config, archivePages, missing.subList(early, missing.size()));
         Publication publication = new Publication();
         feeds.addTo(publication, content, config.feed(), sources);
         Publication.Result written = publication.writeTo(config.output());
@@ -174,24 +184,43 @@ public final class Republisher {
         }
     }
 
-    /** What the feeds show, read from the store. */
-    private FeedContent feedContent(AppConfig config) throws StoreException {
+    /**
+     * What the feeds show, read from the store.
+     *
+     * @param newArchivePages the full archive pages without a file, to be written with the feeds
+     */
+    private FeedContent feedContent(AppConfig config, int archivePages, List<Integer> newArchivePages)
+            throws StoreException {
         FeedConfig feed = config.feed();
-        int archivePages = archive.fullPages(items.lastSequence());
         List<Entry> candidates = new ArrayList<>(items.newest(feed.entries()));
         candidates.addAll(items.newestOfEachSource(feed.perSource()));
         List<Entry> fair = FairShare.select(candidates, feed.entries(), feed.perSource());
         List<Entry> unarchived = items.inSequence(archive.unarchivedAfter(archivePages), Long.MAX_VALUE);
-        return new FeedContent(FairShare.union(fair, unarchived), archivePages,
-                newArchivePages(config.output(), archivePages), regionFeeds(feed), sourceFeeds(config));
+        return new FeedContent(FairShare.union(fair, unarchived), archivePages, readArchivePages(newArchivePages),
+                regionFeeds(feed), sourceFeeds(config));
     }
 
-    private List<FeedContent.ArchivePage> newArchivePages(Path output, int archivePages) throws StoreException {
+    private List<FeedContent.ArchivePage> readArchivePages(List<Integer> numbers) throws StoreException {
         List<FeedContent.ArchivePage> pages = new ArrayList<>();
-        for (int page : archive.missingPages(output, archivePages)) {
+        for (int page : numbers) {
             pages.add(new FeedContent.ArchivePage(page, items.inSequence(archive.firstAfter(page), archive.last(page))));
         }
         return pages;
+    }
+
+    /**
+     * Writes archive pages ahead of the publication that links them, {@link #ARCHIVE_PAGES_AT_ONCE}
+     * at a time: usually there are none, since a page is written with the feeds once it is full.
+     */
+    private void writeArchivePages(AppConfig config, List<Integer> numbers, Map<String, SourceConfig> sources)
+            throws StoreException, IOException {
+        for (int from = 0; from < numbers.size(); from += ARCHIVE_PAGES_AT_ONCE) {
+            Publication publication = new Publication();
+            feeds.addArchivePages(publication,
+                    readArchivePages(numbers.subList(from, Math.min(numbers.size(), from + ARCHIVE_PAGES_AT_ONCE))),
+                    config.feed(), sources);
+            publication.writeTo(config.output());
+        }
     }
 
     private List<FeedContent.RegionFeed> regionFeeds(FeedConfig feed) throws StoreException {

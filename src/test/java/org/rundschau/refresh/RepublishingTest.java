@@ -165,6 +165,23 @@ class RepublishingTest {
     }
 
     @Test
+    void anArchiveWithoutFilesIsWrittenInFullAFewPagesAtATime() throws Exception {
+        store.save("ticker", RealisticStore.ticker(0, 560), T0.plusSeconds(60));
+        int pages = (int) (store.lastSequence() / PublishedFolder.PAGE_SIZE);
+        assertThat(pages).as("more pages than one publication renders").isGreaterThan(Republisher.ARCHIVE_PAGES_AT_ONCE + 2);
+
+        folder.publish(PublishedFolder.feed(""));
+
+        for (int page = 1; page <= pages; page++) {
+            String path = "archive/" + page + ".atom";
+            assertThat(folder.entries(path)).as(path).isNotEmpty();
+            if (page > 1) assertThat(folder.link(path, "prev-archive")).as(path).isEqualTo("archive/" + (page - 1) + ".atom");
+        }
+        assertThat(folder.files()).doesNotContain("archive/" + (pages + 1) + ".atom");
+        assertThat(folder.link("feed.atom", "prev-archive")).isEqualTo("archive/" + pages + ".atom");
+    }
+
+    @Test
     void theHubIsToldOnlyWhenTheCombinedFeedsChange(WireMockRuntimeInfo hub) throws Exception {
         hub.getWireMock().register(post(urlEqualTo("/hub")).willReturn(aResponse().withStatus(204)));
         FeedConfig feed = PublishedFolder.feed(hub.getHttpBaseUrl() + "/hub");
