@@ -131,7 +131,8 @@ public final class Republisher {
         Publication publication = new Publication();
         feeds.addTo(publication, content, config.feed(), sources);
         Publication.Result written = publication.writeTo(config.output());
-        lastFeeds = FeedsWritten.of(changes, config, feedPaths(publication, content), content.combined().size());
+        lastFeeds = FeedsWritten.of(changes, config, feedPaths(publication, content), content.combined().size())
+                .orElse(null);
         writePages(config);
         announce(config.feed(), written);
         return new Published(combined, content.combined().size(), written.changed(FeedLayout.COMBINED_ATOM), true);
@@ -151,13 +152,19 @@ public final class Republisher {
      */
     private record FeedsWritten(long changeCount, FeedConfig feed, List<SourceConfig> sources, Path output,
                                 Map<Path, FileStamp> files, int entries) {
-        static FeedsWritten of(long changeCount, AppConfig config, Set<String> paths, int entries) throws IOException {
+        /** Empty when a file cannot be read back (removed at once by someone else): the next publication renders. */
+        static Optional<FeedsWritten> of(long changeCount, AppConfig config, Set<String> paths, int entries) {
             Map<Path, FileStamp> files = new LinkedHashMap<>();
-            for (String path : paths) {
-                Path file = config.output().resolve(path);
-                files.put(file, FileStamp.of(file));
+            try {
+                for (String path : paths) {
+                    Path file = config.output().resolve(path);
+                    files.put(file, FileStamp.of(file));
+                }
+            } catch (IOException e) {
+                return Optional.empty();
             }
-            return new FeedsWritten(changeCount, config.feed(), config.sources(), config.output(), files, entries);
+            return Optional.of(new FeedsWritten(changeCount, config.feed(), config.sources(), config.output(), files,
+                    entries));
         }
 
         /** Whether rendering the feeds now would give what the files hold. */
