@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rundschau.config.DedupConfig;
 import org.rundschau.config.FeedConfig;
+import org.rundschau.config.RetentionConfig;
 import org.rundschau.model.Item;
 import org.rundschau.store.Database;
 import org.rundschau.store.ItemStore;
@@ -103,6 +106,47 @@ class RepublishingTest {
         assertThat(again.changed()).isTrue();
         assertThat(folder.entryTitles("feed.atom")).contains("Tickermeldung 70: Schnittstelle & <API>");
         assertThat(folder.entryTitles("source/ticker.atom")).contains("Tickermeldung 70: Schnittstelle & <API>");
+    }
+
+    @Test
+    void anEditedItemIsPublishedNextTimeThoughNothingIsNew() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        Item listed = RealisticStore.ticker(0, 70).get(69);
+        store.save("ticker", List.of(new Item(listed.sourceId(), listed.key(), listed.guid(), listed.published(),
+                listed.dated(), listed.region(), "Tickermeldung 69: korrigiert", listed.summary(), listed.summaryIsHtml(),
+                listed.link())), T0.plusSeconds(60));
+
+        Republisher.Published again = folder.publish(PublishedFolder.feed(""));
+
+        assertThat(again.rendered()).isTrue();
+        assertThat(folder.entryTitles("feed.atom")).contains("Bayern: Tickermeldung 69: korrigiert");
+    }
+
+    @Test
+    void aPrunedItemLeavesTheFeedsNextTime() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        assertThat(folder.entryTitles("source/egov-blog.atom")).contains("Landkreis Görlitz: Archivfund: Breitbandausbau 2019");
+        ItemStore pruning = new ItemStore(db, "tag:rundschau.example.org,2026:", DedupConfig.DEFAULTS,
+                new RetentionConfig(Duration.ofDays(365), 0));
+        assertThat(pruning.prune(T0)).isEqualTo(1);
+
+        Republisher.Published again = folder.publish(PublishedFolder.feed(""));
+
+        assertThat(again.rendered()).isTrue();
+        assertThat(folder.entryTitles("source/egov-blog.atom")).doesNotContain("Landkreis Görlitz: Archivfund: Breitbandausbau 2019");
+    }
+
+    @Test
+    void aLoneArchivePageRemovedIsWrittenAgain() throws Exception {
+        folder.publishAfresh(PublishedFolder.feed(""));   // an earlier process wrote the archive
+        folder.publish(PublishedFolder.feed(""));         // this one only found it
+        byte[] page = Files.readAllBytes(folder.out().resolve("archive/2.atom"));
+        Files.delete(folder.out().resolve("archive/2.atom"));
+
+        Republisher.Published again = folder.publish(PublishedFolder.feed(""));
+
+        assertThat(again.rendered()).isTrue();
+        assertThat(Files.readAllBytes(folder.out().resolve("archive/2.atom"))).isEqualTo(page);
     }
 
     @Test
