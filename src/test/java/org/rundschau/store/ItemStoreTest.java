@@ -21,8 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rundschau.config.DedupConfig;
+import org.rundschau.config.RetentionConfig;
 import org.rundschau.model.Entry;
 import org.rundschau.model.Item;
+import org.rundschau.model.SourceStatus;
+import org.rundschau.model.Validators;
 
 @ParameterizedClass(name = "{0}")
 @EnumSource(TestStore.Backend.class)
@@ -484,8 +488,7 @@ class ItemStoreTest {
 
     @Test
     void theChangeCountMovesWithEveryWriteToAnItemAndOnlyThen() throws StoreException {
-        store = new ItemStore(db, BASE, org.rundschau.config.DedupConfig.DEFAULTS,
-                new org.rundschau.config.RetentionConfig(Duration.ofDays(30), 0));
+        store = new ItemStore(db, BASE, DedupConfig.DEFAULTS, new RetentionConfig(Duration.ofDays(30), 0));
         Item cio = dated("cio", "Neue CIO für den Freistaat", T0);
         Item portal = dated("portal", "Ein Portal für alle Kreise", T0);
         long empty = store.changeCount();
@@ -493,8 +496,7 @@ class ItemStoreTest {
         store.save(SOURCE, List.of(cio, portal), T0);
         long stored = store.changeCount();
         store.save(SOURCE, List.of(cio, portal), LATER);
-        new SourceStatusStore(db).save(org.rundschau.model.SourceStatus.never(SOURCE)
-                .unchanged(LATER, 304, org.rundschau.model.Validators.NONE));
+        new SourceStatusStore(db).save(SourceStatus.never(SOURCE).unchanged(LATER, 304, Validators.NONE));
         long seenAgain = store.changeCount();
         store.save(SOURCE, List.of(withSummary(cio, "Ein neuer Teaser."), portal), LATER);
         long edited = store.changeCount();
