@@ -2,14 +2,19 @@ package org.rundschau.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,127 +35,223 @@ import java.util.concurrent.atomic.AtomicLong;
  * different hosts as it would real sites. No request journal; bodies are read from disk per request.
  *
  * <p>Sites with validators get {@code ETag} and {@code Last-Modified}, and a conditional request
- * that matches either gets {@code 304 Not Modified}. The CPU its threads use can be read with
- * {@link #cpuNanos()}, so that a benchmark in the same process can leave it out.
+ * that matches either gets {@code 304 Not Modified}.
+ *
+ * <p>The server runs in <em>a JVM of its own</em>, a child of the benchmark's, which talks to it
+ * over the child's standard input and output. In the benchmark's JVM its threads would be easy
+ * to leave out of the CPU figures, but not what it costs the JIT compilers and the garbage
+ * collector, nor what it does to the type profiles of the NIO classes it shares with the HTTP
+ * client (a selector key class seen from two call sites got recompiled again and again): a
+ * Rundschau in production has no HTTP server beside it, so the benchmark should not either.
  */
 public final class LoopbackServer implements AutoCloseable {
-    /** Names of the threads that serve: the JDK's dispatcher threads and our handler pool. */
-    private static final String POOL_PREFIX = "bench-server-";
-    private static final String DISPATCHER_PREFIX = "HTTP-Dispatcher";
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-    private static final String LAST_MODIFIED = HTTP_DATE.format(Instant.parse("2025-07-01T08:00:00Z"));
+    private static final String READY = "ready";
+    private static final String SITE = "site";
+    private static final String SYNC = "sync";
+    private static final String COUNTS = "counts";
 
-    private final List<HttpServer> servers;
-    private final ExecutorService pool;
-    private final Map<String, SyntheticSite> byPath = new ConcurrentHashMap<>();
-    private final AtomicLong ok = new AtomicLong();
-    private final AtomicLong notModified = new AtomicLong();
+    private final Process child;
+    private final BufferedWriter toChild;
+    private final BufferedReader fromChild;
+    private final List<String> hostPorts;
 
-    private LoopbackServer(List<HttpServer> servers, ExecutorService pool) {
-        this.servers = servers;
-        this.pool = pool;
+    private LoopbackServer(Process child, BufferedWriter toChild, BufferedReader fromChild, List<String> hostPorts) {
+        this.child = child;
+        this.toChild = toChild;
+        this.fromChild = fromChild;
+        this.hostPorts = hostPorts;
     }
 
-    /** Starts {@code hosts} servers on 127.0.0.1 ... 127.0.0.{hosts}, each on a free port. */
+    /** Starts a child JVM serving on 127.0.0.1 ... 127.0.0.{hosts}, each on a free port. */
     public static LoopbackServer start(int hosts) throws IOException {
         if (hosts < 1 || hosts > 200) throw new IllegalArgumentException("hosts must be 1..200: " + hosts);
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, POOL_PREFIX + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        List<HttpServer> servers = new ArrayList<>();
-        LoopbackServer server = new LoopbackServer(servers, pool);
-        try {
-            for (int h = 1; h <= hosts; h++) {
-                HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0." + h, 0), 200);
-                http.setExecutor(pool);
-                http.createContext("/", server::handle);
-                http.start();
-                servers.add(http);
-            }
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                LoopbackServer.class.getName(), Integer.toString(hosts));
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process child = builder.start();
+        BufferedWriter toChild = new BufferedWriter(new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8));
+        BufferedReader fromChild = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String ready = fromChild.readLine();
+        if (ready == null || !ready.startsWith(READY + " ")) {
+            child.destroyForcibly();
+            throw new IOException("the loopback server's JVM did not start (said " + ready + "); its errors are above");
         }
-        return server;
+        List<String> hostPorts = List.of(ready.substring(READY.length() + 1).split(" "));
+        return new LoopbackServer(child, toChild, fromChild, hostPorts);
     }
 
     /** Serves these sites from now on; returns each one's URL, in order. */
-    public List<URI> serve(Collection<SyntheticSite> sites) {
+    public synchronized List<URI> serve(Collection<SyntheticSite> sites) {
         List<URI> urls = new ArrayList<>(sites.size());
         int n = 0;
-        for (SyntheticSite site : sites) {
-            byPath.put(site.urlPath(), site);
-            urls.add(url(site, n++));
+        try {
+            for (SyntheticSite site : sites) {
+                toChild.write(String.join("\t", SITE, site.urlPath(), site.id(), Boolean.toString(site.validators()),
+                        site.contentType(), site.file().toAbsolutePath().toString()));
+                toChild.newLine();
+                urls.add(URI.create("http://" + hostPorts.get(n++ % hostPorts.size()) + site.urlPath()));
+            }
+            ask(SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the loopback server's JVM stopped listening", e);
         }
         return urls;
     }
 
-    /** The URL of the {@code n}-th site: sites are spread over the hosts round-robin. */
-    private URI url(SyntheticSite site, int n) {
-        InetSocketAddress address = servers.get(n % servers.size()).getAddress();
-        return URI.create("http://" + address.getHostString() + ":" + address.getPort() + site.urlPath());
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            SyntheticSite site = byPath.get(exchange.getRequestURI().getPath());
-            if (site == null) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            String etag = "\"" + site.id() + "-1\"";
-            if (site.validators()) {
-                exchange.getResponseHeaders().set("ETag", etag);
-                exchange.getResponseHeaders().set("Last-Modified", LAST_MODIFIED);
-                String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-                String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
-                if (etag.equals(ifNoneMatch) || ifNoneMatch == null && LAST_MODIFIED.equals(ifModifiedSince)) {
-                    notModified.incrementAndGet();
-                    exchange.sendResponseHeaders(304, -1);
-                    return;
-                }
-            }
-            byte[] body = Files.readAllBytes(site.file());
-            exchange.getResponseHeaders().set("Content-Type", site.contentType());
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-            ok.incrementAndGet();
-        }
-    }
-
     /** Responses sent so far: 200s. */
     public long okResponses() {
-        return ok.get();
+        return counts()[0];
     }
 
     /** Responses sent so far: 304s. */
     public long notModifiedResponses() {
-        return notModified.get();
+        return counts()[1];
     }
 
-    /** CPU time used so far by the serving threads (dispatchers and handlers), in nanoseconds. */
-    public static long cpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) continue;
-            String name = info.getThreadName();
-            if (name.startsWith(POOL_PREFIX) || name.startsWith(DISPATCHER_PREFIX)) {
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                if (cpu > 0) total += cpu;
-            }
+    private synchronized long[] counts() {
+        try {
+            String[] answer = ask(COUNTS).split(" ");
+            return new long[] {Long.parseLong(answer[1]), Long.parseLong(answer[2])};
+        } catch (IOException e) {
+            throw new UncheckedIOException("the loopback server's JVM stopped answering", e);
         }
-        return total;
+    }
+
+    private String ask(String command) throws IOException {
+        toChild.write(command);
+        toChild.newLine();
+        toChild.flush();
+        String answer = fromChild.readLine();
+        if (answer == null || !answer.startsWith(command)) {
+            throw new IOException("the loopback server's JVM answered " + answer + " to " + command);
+        }
+        return answer;
     }
 
     @Override
     public void close() {
-        servers.forEach(s -> s.stop(0));
-        pool.shutdownNow();
+        try {
+            toChild.close();    // end of input: the child stops its servers and exits
+            if (!child.waitFor(10, TimeUnit.SECONDS)) child.destroyForcibly();
+        } catch (IOException e) {
+            child.destroyForcibly();
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- the child JVM --------------------------------------------------------------------------
+
+    /**
+     * The child's side: {@code hosts} as the one argument; prints {@code ready HOST:PORT ...}, then
+     * reads {@code site} lines (tab-separated: path, id, validators, content type, file), answers
+     * {@code sync} and {@code counts} (with the 200s and 304s sent so far), and stops at the end of
+     * its input. Nothing else may go to standard output.
+     */
+    public static void main(String[] args) throws IOException {
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        Serving serving = Serving.start(Integer.parseInt(args[0]));
+        try (serving; BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            out.println(READY + " " + String.join(" ", serving.hostPorts()));
+            out.flush();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] f = line.split("\t");
+                switch (f[0]) {
+                    case SITE -> serving.add(new Served(f[1], f[2], Boolean.parseBoolean(f[3]), f[4], Path.of(f[5])));
+                    case SYNC -> out.println(SYNC);
+                    case COUNTS -> out.println(COUNTS + " " + serving.ok.get() + " " + serving.notModified.get());
+                    default -> throw new IOException("unknown command: " + line);
+                }
+                out.flush();
+            }
+        }
+    }
+
+    /** What the child needs to know of a site. */
+    private record Served(String urlPath, String id, boolean validators, String contentType, Path file) {}
+
+    /** The HTTP servers in the child, one per loopback address, sharing a pool of handler threads. */
+    private static final class Serving implements AutoCloseable {
+        private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+        private static final String LAST_MODIFIED = HTTP_DATE.format(Instant.parse("2025-07-01T08:00:00Z"));
+
+        private final List<HttpServer> servers = new ArrayList<>();
+        private final ExecutorService pool;
+        private final Map<String, Served> byPath = new ConcurrentHashMap<>();
+        private final AtomicLong ok = new AtomicLong();
+        private final AtomicLong notModified = new AtomicLong();
+
+        private Serving(ExecutorService pool) {
+            this.pool = pool;
+        }
+
+        static Serving start(int hosts) throws IOException {
+            AtomicInteger threads = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "bench-server-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            Serving serving = new Serving(pool);
+            try {
+                for (int h = 1; h <= hosts; h++) {
+                    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0." + h, 0), 200);
+                    http.setExecutor(pool);
+                    http.createContext("/", serving::handle);
+                    http.start();
+                    serving.servers.add(http);
+                }
+            } catch (IOException | RuntimeException e) {
+                serving.close();
+                throw e;
+            }
+            return serving;
+        }
+
+        List<String> hostPorts() {
+            return servers.stream().map(s -> s.getAddress().getHostString() + ":" + s.getAddress().getPort()).toList();
+        }
+
+        void add(Served site) {
+            byPath.put(site.urlPath(), site);
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            try (exchange) {
+                Served site = byPath.get(exchange.getRequestURI().getPath());
+                if (site == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                String etag = "\"" + site.id() + "-1\"";
+                if (site.validators()) {
+                    exchange.getResponseHeaders().set("ETag", etag);
+                    exchange.getResponseHeaders().set("Last-Modified", LAST_MODIFIED);
+                    String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+                    String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+                    if (etag.equals(ifNoneMatch) || ifNoneMatch == null && LAST_MODIFIED.equals(ifModifiedSince)) {
+                        notModified.incrementAndGet();
+                        exchange.sendResponseHeaders(304, -1);
+                        return;
+                    }
+                }
+                byte[] body = Files.readAllBytes(site.file());
+                exchange.getResponseHeaders().set("Content-Type", site.contentType());
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+                ok.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void close() {
+            servers.forEach(s -> s.stop(0));
+            pool.shutdownNow();
+        }
     }
 }

@@ -51,13 +51,15 @@ import org.rundschau.testing.TempFolders;
  * 0s); {@code --hosts=K} loopback addresses to spread the sources over (default 8);
  * {@code --feeds=200,1000} feed counts for the newsboat comparison; {@code --bridge-pages=P} pages
  * for the rss-bridge comparison (default 120); {@code --no-compare} skips both comparisons;
- * {@code --warm-cycles=K} warm cycles in a row (default 2; the last shows a long-running {@code run});
+ * {@code --warm-cycles=K} warm cycles in a row (default 16; with 8 or more, the median of the last 4 is
+ * printed as the settled figure of a long-running {@code run});
  * {@code --postgres} stores into PostgreSQL (a fresh database on the session-local server of
  * {@link org.rundschau.testing.TestPostgres}, or on {@code $RUNDSCHAU_TEST_POSTGRES}) instead of
  * SQLite: the figure per cluster node. The server's own CPU is then not in the CPU columns.
  *
  * <p>CPU is what the JVM reports for the process ({@code getProcessCpuTime}: every thread, GC and
- * JIT included) minus the CPU of the loopback server's own threads. The per-page figures are the
+ * JIT included); the loopback server runs in a JVM of its own, so none of its CPU is in it (nor
+ * its JIT compilations and garbage collections, which an in-process server added). The per-page figures are the
  * CPU of the refresh worker thread around one source's refresh (fetch, decode, parse, select,
  * normalise, store), beside a bare {@code Jsoup.parse} of the same bytes timed in the same run.
  */
@@ -66,6 +68,11 @@ public final class CycleBenchmark {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** JVM flags for a short-lived `once` on a small machine: C1 only, the serial collector. */
     static final String TUNED_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+    /**
+     * Warm cycles the settled figure is the median of, taken at the end of at least twice as many:
+     * a method run once per source reaches C2's thresholds only after about ten cycles of 1,000.
+     */
+    private static final int SETTLED_CYCLES = 4;
 
     private final Options options;
     private final Path dir;
@@ -90,7 +97,7 @@ public final class CycleBenchmark {
             int bridgePages = 120;
             boolean compare = true;
             boolean postgres = false;
-            int warmCycles = 2;
+            int warmCycles = 16;
             for (String arg : args) {
                 if (arg.startsWith("--host-gap=")) gap = Duration.parse("PT" + arg.substring(11).toUpperCase(Locale.ROOT));
                 else if (arg.startsWith("--hosts=")) hosts = Integer.parseInt(arg.substring(8));
@@ -139,7 +146,10 @@ public final class CycleBenchmark {
         List<CycleResult> warm = new ArrayList<>();
         try (App app = App.open(config, Clock.systemUTC(), Duration.ZERO)) {
             cold = cycle("cold", app, config);
-            for (int k = 1; k <= options.warmCycles(); k++) warm.add(cycle(k == 1 ? "warm" : "warm " + k, app, config));
+            for (int k = 1; k <= options.warmCycles(); k++) {
+                CycleResult result = cycle(k == 1 ? "warm" : "warm " + k, app, config);
+                warm.add(k == 1 ? result : result.withoutDetail());
+            }
         }
         rows.add(cold);
         rows.addAll(warm);
@@ -156,20 +166,21 @@ public final class CycleBenchmark {
     /** One source's refresh: its outcome and the CPU of the worker thread around it. */
     private record Refreshed(SourceConfig source, RefreshOutcome outcome, long threadCpu) {}
 
-    /** What one cycle cost. CPU excludes the loopback server's threads. */
-    private record CycleResult(String name, List<Refreshed> refreshed, long items, long wallNanos, long cpuNanos,
-                               long publishCpuNanos, long heapAfterGc, long heapUsed, long databaseBytes,
-                               long ok, long notModified, long httpClientCpuNanos, Cpu.VmThreads vm) {
-        long sources() {
-            return refreshed.size();
-        }
-
+    /**
+     * What one cycle cost. The loopback server's CPU is not in it: it runs in another JVM.
+     * {@code refreshed} is the per-source detail, kept for the cold cycle and the first warm one
+     * only (see {@link #withoutDetail}), so that many warm cycles do not fill the heap they measure.
+     */
+    private record CycleResult(String name, List<Refreshed> refreshed, int sources, long threadCpuSum, long items,
+                               long wallNanos, long cpuNanos, long publishCpuNanos, long heapAfterGc, long heapUsed,
+                               long databaseBytes, long ok, long notModified, long httpClientCpuNanos, Cpu.VmThreads vm) {
         double threadCpuMean(java.util.function.Predicate<SourceConfig> which) {
             return refreshed.stream().filter(r -> which.test(r.source())).mapToLong(Refreshed::threadCpu).average().orElse(0);
         }
 
-        long threadCpuSum() {
-            return refreshed.stream().mapToLong(Refreshed::threadCpu).sum();
+        CycleResult withoutDetail() {
+            return new CycleResult(name, List.of(), sources, threadCpuSum, items, wallNanos, cpuNanos, publishCpuNanos,
+                    heapAfterGc, heapUsed, databaseBytes, ok, notModified, httpClientCpuNanos, vm);
         }
     }
 
@@ -183,7 +194,7 @@ public final class CycleBenchmark {
         long ok0 = server.okResponses();
         long notModified0 = server.notModifiedResponses();
         long wall0 = System.nanoTime();
-        long cpu0 = Cpu.process() - LoopbackServer.cpuNanos();
+        long cpu0 = Cpu.process();
         var client0 = Cpu.threadsNamed("HttpClient-");
         Cpu.VmThreads vm0 = Cpu.vmThreads();
         ExecutorService pool = Executors.newFixedThreadPool(App.PARALLEL_SOURCES);
@@ -207,7 +218,7 @@ public final class CycleBenchmark {
         app.republisher().publish(config);
         long publishCpu = Cpu.thread() - publish0;
         long wall = System.nanoTime() - wall0;
-        long cpu = Cpu.process() - LoopbackServer.cpuNanos() - cpu0;
+        long cpu = Cpu.process() - cpu0;
         long client = Cpu.usedSince(client0, Cpu.threadsNamed("HttpClient-"));
         Cpu.VmThreads vm = Cpu.vmThreads().minus(vm0);
         List<Refreshed> failed = refreshed.stream().filter(r -> r.outcome().failed()).toList();
@@ -218,7 +229,8 @@ public final class CycleBenchmark {
         }
         long items = refreshed.stream().filter(r -> !r.outcome().unchanged())
                 .mapToLong(r -> r.outcome().status().itemsLastSuccess()).sum();
-        return new CycleResult(name, refreshed, items, wall, cpu, publishCpu, heap.maxAfterGc(), heap.maxUsed(),
+        return new CycleResult(name, refreshed, refreshed.size(), refreshed.stream().mapToLong(Refreshed::threadCpu).sum(),
+                items, wall, cpu, publishCpu, heap.maxAfterGc(), heap.maxUsed(),
                 databaseBytes(config.database()), server.okResponses() - ok0, server.notModifiedResponses() - notModified0,
                 client, vm);
     }
@@ -421,7 +433,7 @@ public final class CycleBenchmark {
                     cpu, cpu * 1000 / r.sources(), r.heapUsed() / MIB, r.heapAfterGc() / MIB, r.databaseBytes() / MIB,
                     r.ok() + "/" + r.notModified());
         }
-        System.out.println("(wall-clock columns depend on the machine's load; CPU excludes the loopback server's threads;"
+        System.out.println("(wall-clock columns depend on the machine's load; CPU is this JVM's, the loopback server runs in another;"
                 + " heap = most in use at a 10 ms sample, live = most in use after a GC)");
     }
 
@@ -446,10 +458,18 @@ public final class CycleBenchmark {
                         + " %.1f ms warm.%n", perFeed / 1e6, cold.publishCpuNanos() / 1e6, warm.publishCpuNanos() / 1e6);
         System.out.printf(Locale.ROOT, "Warm cycle CPU / cold cycle CPU: %.1f%% (target <= 5%%); worker threads alone: %.1f%%%n",
                 100.0 * warm.cpuNanos() / cold.cpuNanos(), 100.0 * warm.threadCpuSum() / cold.threadCpuSum());
-        if (warmCycles.size() > 1) {
-            System.out.printf(Locale.ROOT, "Warm cycle %d CPU / cold cycle CPU: %.1f%% (the JIT has compiled more of the"
-                    + " warm path by then, as in a long-running `run`)%n", warmCycles.size(),
-                    100.0 * last.cpuNanos() / cold.cpuNanos());
+        if (warmCycles.size() >= SETTLED_CYCLES * 2) {
+            List<CycleResult> settled = warmCycles.subList(warmCycles.size() - SETTLED_CYCLES, warmCycles.size());
+            long[] cpu = settled.stream().mapToLong(CycleResult::cpuNanos).sorted().toArray();
+            double median = (cpu[(cpu.length - 1) / 2] + cpu[cpu.length / 2]) / 2.0;
+            System.out.printf(Locale.ROOT, "Settled warm cycle (median of warm cycles %d-%d, once the JIT has compiled the warm"
+                            + " path, as in a long-running `run`) / cold cycle CPU: %.1f%% (range %.1f-%.1f%%)%n",
+                    warmCycles.size() - SETTLED_CYCLES + 1, warmCycles.size(), 100.0 * median / cold.cpuNanos(),
+                    100.0 * cpu[0] / cold.cpuNanos(), 100.0 * cpu[cpu.length - 1] / cold.cpuNanos());
+        } else if (warmCycles.size() > 1) {
+            System.out.printf(Locale.ROOT, "Warm cycle %d CPU / cold cycle CPU: %.1f%% (too few warm cycles for a settled figure:"
+                    + " --warm-cycles=%d or more)%n", warmCycles.size(), 100.0 * last.cpuNanos() / cold.cpuNanos(),
+                    SETTLED_CYCLES * 2);
         }
         for (CycleResult r : warmCycles.size() > 1 ? List.of(cold, warm, last) : List.of(cold, warm)) {
             long workers = r.threadCpuSum();
