@@ -45,23 +45,52 @@ record EntryMarkup(String guid, boolean guidIsPermalink, boolean hasLinkElement,
      */
     static List<EntryMarkup> of(Document document, URI feedUrl) {
         Element root = document.getRootElement();
-        URI rootBase = base(feedUrl, root);
-        boolean declared = hasBase(root);
-        Element parent = root;
-        URI parentBase = rootBase;
-        if (children(root, "entry", "item").isEmpty()) {
-            Optional<Element> channel = root.getChildren().stream().filter(e -> e.getName().equals("channel")).findFirst();
-            if (channel.isPresent()) {
-                parent = channel.get();
-                parentBase = base(rootBase, parent);
-                declared |= hasBase(parent);
-            }
-        }
+        Element parent = parent(root);
+        URI parentBase = parent == root ? base(feedUrl, root) : base(base(feedUrl, root), parent);
+        boolean declared = hasBase(root) || hasBase(parent);
         List<EntryMarkup> entries = new ArrayList<>();
         for (Element entry : children(parent, "entry", "item")) {
             entries.add(read(entry, base(parentBase, entry), declared || hasBase(entry)));
         }
         return entries;
+    }
+
+    private static List<Element> entries(Document document) {
+        return children(parent(document.getRootElement()), "entry", "item");
+    }
+
+    /** The root when it has entries or items, else its channel, else the root. */
+    private static Element parent(Element root) {
+        if (!children(root, "entry", "item").isEmpty()) return root;
+        return root.getChildren().stream().filter(e -> e.getName().equals("channel")).findFirst().orElse(root);
+    }
+
+    /**
+     * Takes the date elements out of every item or entry that {@link #of} reads, so that Rome does
+     * not parse them while it builds the feed: Rundschau reads them from {@link #rawDates} instead,
+     * and Rome's date parser, which tries some twenty patterns with a new {@code SimpleDateFormat}
+     * each, was half of a feed's extraction (docs/benchmarks.md). Call after {@link #of}.
+     *
+     * @return what puts them back where they were, for when Rome's entries and the markup's cannot
+     *         be matched and Rome's own dates are needed after all
+     */
+    static Runnable detachDates(Document document) {
+        record Detached(Element parent, int index, Element child) {}
+        List<Detached> detached = new ArrayList<>();
+        for (Element entry : entries(document)) {
+            for (Element child : List.copyOf(entry.getChildren())) {
+                if (DATE_ELEMENTS.contains(child.getName())) {
+                    detached.add(new Detached(entry, entry.indexOf(child), child));
+                    child.detach();
+                }
+            }
+        }
+        return () -> {
+            for (int i = detached.size() - 1; i >= 0; i--) {
+                Detached d = detached.get(i);
+                d.parent().addContent(d.index(), d.child());
+            }
+        };
     }
 
     /** For an entry whose markup could not be matched: Rome's link and dates, no guid. */

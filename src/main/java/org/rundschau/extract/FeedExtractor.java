@@ -49,12 +49,16 @@ public final class FeedExtractor {
     public Extraction extract(Page page) throws ExtractException {
         String text = FeedCharset.decode(page.body(), page.contentType());
         Document document = parser.parse(text, page);
-        SyndFeed feed = build(document, page);
         List<EntryMarkup> markup = EntryMarkup.of(document, page.url());
+        Runnable restoreDates = EntryMarkup.detachDates(document);
+        SyndFeed feed = build(document, page);
         List<SyndEntry> entries = feed.getEntries();
         if (markup.size() != entries.size()) {
             log.debug("{}: {} entries in Rome, {} in the markup; reading Rome's values only",
                     page.url(), entries.size(), markup.size());
+            restoreDates.run();
+            feed = build(document, page);
+            entries = feed.getEntries();
         }
         boolean rss = feed.getFeedType().startsWith("rss");
         List<RawItem> items = new ArrayList<>();

@@ -259,6 +259,39 @@ class FeedExtractorTest {
     }
 
     @Test
+    void entriesRomeListsOtherwiseThanTheMarkupKeepRomesDates() throws ExtractException {
+        // Rome reads only the RSS 1.0 namespace's items; the markup also counts the foreign one, so
+        // the two lists cannot be matched and Rome's own reading of each date is what is left.
+        String xml = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\""
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:x=\"urn:other\">"
+                + "<channel rdf:about=\"https://example.org/\"><title>t</title><link>https://example.org/</link></channel>"
+                + "<item rdf:about=\"https://example.org/1\"><title>A</title><link>https://example.org/1</link>"
+                + "<dc:date>2025-02-07T10:00:00+01:00</dc:date></item>"
+                + "<x:item><x:date>2025-01-01T00:00:00Z</x:date></x:item></rdf:RDF>";
+
+        assertThat(single(xml).date()).isEqualTo("2025-02-07T09:00:00Z");
+    }
+
+    @Test
+    void everyDateElementIsReadOnceRomeHasBuiltTheFeed() throws ExtractException {
+        // Rome's parse of an item's dates is skipped (the dates are read from the markup): each
+        // date element must still be there, in every format, for the item that carries it.
+        String rss = "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>t</title>"
+                + "<item><title>A</title><link>http://a.example/1</link><pubDate>Fri, 07 Feb 2025 10:00:00 +0100</pubDate></item>"
+                + "<item><title>B</title><link>http://a.example/2</link><dc:date>2025-02-06T10:00:00+01:00</dc:date></item>"
+                + "<item><title>C</title><link>http://a.example/3</link><pubDate>gestern</pubDate></item>"
+                + "<item><title>D</title><link>http://a.example/4</link></item></channel></rss>";
+        String atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><id>urn:x</id><updated>2025-02-08T10:00:00Z</updated>"
+                + "<entry><title>A</title><id>urn:a</id><updated>2025-02-05T10:00:00Z</updated></entry>"
+                + "<entry><title>B</title><id>urn:b</id><published>2025-02-04T10:00:00Z</published></entry></feed>";
+
+        assertThat(extract(rss).items()).extracting(RawItem::date)
+                .containsExactly("2025-02-07T09:00:00Z", "2025-02-06T09:00:00Z", "gestern", "");
+        assertThat(extract(atom).items()).extracting(RawItem::date)
+                .containsExactly("2025-02-05T10:00:00Z", "2025-02-04T10:00:00Z");
+    }
+
+    @Test
     void unreadablePublicationDateGivesWayToAReadableOne() throws ExtractException {
         String xml = "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
                 + "<item><title>A</title><link>http://a.example/1</link><pubDate>gestern</pubDate>"
