@@ -45,6 +45,8 @@ public final class StoredItems implements AutoCloseable {
     private final Path folder;
     private final Database database;
     private final ItemStore store;
+    /** One for every republisher: each of the JDK's HTTP clients keeps a thread of its own. */
+    private final HubNotifier hub = new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(1), "Rundschau/bench");
 
     private StoredItems(Path folder, Database database, ItemStore store) {
         this.folder = folder;
@@ -90,13 +92,17 @@ public final class StoredItems implements AutoCloseable {
                 "https://" + source + ".example.org/meldung/" + n);
     }
 
-    /** Every document Rundschau publishes (all feed formats, archive, pages, OPML), no WebSub hub. */
+    /**
+     * A new republisher of every document Rundschau publishes (all feed formats, archive, pages,
+     * OPML), no WebSub hub. A new one has published nothing yet, so its first publication renders
+     * every feed, as a {@code once} does; it remembers what it wrote, so its next publication of
+     * an unchanged store renders nothing, as in {@code run}.
+     */
     public Republisher republisher() {
         Generator generator = new Generator("Rundschau", "", "bench");
         return new Republisher(store, new SourceStatusStore(database), new FeedPublisher(new AtomPublisher("de", generator),
                 new RssPublisher("de", generator), new JsonFeedPublisher("de")), new FeedArchive(FeedArchive.PAGE_SIZE),
-                new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(1), "Rundschau/bench"), new PagePublisher(),
-                new OpmlPublisher());
+                hub, new PagePublisher(), new OpmlPublisher());
     }
 
     public ItemStore store() {
