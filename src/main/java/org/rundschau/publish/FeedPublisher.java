@@ -3,6 +3,7 @@ package org.rundschau.publish;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.model.Entry;
@@ -33,15 +34,29 @@ public final class FeedPublisher {
      */
     public void addTo(Publication publication, FeedContent content, FeedConfig feed,
                       Map<String, SourceConfig> sources) {
+        addTo(publication, content, feed, sources, path -> true);
+    }
+
+    /**
+     * As {@link #addTo(Publication, FeedContent, FeedConfig, Map)}, rendering only the region and
+     * source feeds that {@code render} accepts (by path): the others are {@linkplain
+     * Publication#keep kept} as their files are, because the caller knows their rendering would
+     * not change them. The combined feed and new archive pages are always rendered.
+     */
+    public void addTo(Publication publication, FeedContent content, FeedConfig feed,
+                      Map<String, SourceConfig> sources, Predicate<String> render) {
         FeedLayout layout = new FeedLayout(feed);
         addArchivePages(publication, content.newArchivePages(), feed, sources);
         for (FeedContent.RegionFeed region : content.regions()) {
-            publication.add(FeedLayout.regionFeed(region.slug()),
+            String path = FeedLayout.regionFeed(region.slug());
+            if (!render.test(path)) publication.keep(path);
+            else publication.add(path,
                     atom.renderBytes(layout.regionHead(region.region(), region.slug()), region.entries(), feed, sources));
         }
         for (FeedContent.SourceFeed source : content.sources()) {
-            publication.add(FeedLayout.sourceFeed(source.source().id()),
-                    atom.renderBytes(layout.sourceHead(source.source()), source.entries(), feed, sources));
+            String path = FeedLayout.sourceFeed(source.source().id());
+            if (!render.test(path)) publication.keep(path);
+            else publication.add(path, atom.renderBytes(layout.sourceHead(source.source()), source.entries(), feed, sources));
         }
         publication.prune(FeedLayout.REGION_FOLDER, ".atom");
         publication.prune(FeedLayout.SOURCE_FOLDER, ".atom");

@@ -30,6 +30,7 @@ public final class Publication {
     private record Pruned(String folder, String suffix) {}
 
     private final Map<String, Document> documents = new LinkedHashMap<>();
+    private final Set<String> kept = new LinkedHashSet<>();
     private final List<Pruned> pruned = new ArrayList<>();
 
     /**
@@ -50,6 +51,20 @@ public final class Publication {
     }
 
     /**
+     * Holds the file already at {@code path} as it is, without writing it: the publisher knows its
+     * rendering would give the same bytes. Pruning leaves it, and {@link #paths} lists it.
+     *
+     * @throws IllegalArgumentException when {@code path} is not a plain relative path or was added before
+     */
+    public Publication keep(String path) {
+        checkPath(path);
+        if (documents.containsKey(path) || !kept.add(path)) {
+            throw new IllegalArgumentException("document added twice: " + path);
+        }
+        return this;
+    }
+
+    /**
      * After writing, removes the files directly in {@code folder} whose names end in {@code suffix}
      * and that this publication does not hold: a region that vanished from the store, a source
      * removed from the config. Other files there are left alone.
@@ -61,9 +76,11 @@ public final class Publication {
         return this;
     }
 
-    /** The paths added so far, in order. */
+    /** The paths added so far, in order, then those {@linkplain #keep kept}. */
     public List<String> paths() {
-        return List.copyOf(documents.keySet());
+        List<String> paths = new ArrayList<>(documents.keySet());
+        paths.addAll(kept);
+        return List.copyOf(paths);
     }
 
     /**
@@ -110,7 +127,7 @@ public final class Publication {
 
     private Publication put(String path, Document document) {
         checkPath(path);
-        if (documents.putIfAbsent(path, document) != null) {
+        if (kept.contains(path) || documents.putIfAbsent(path, document) != null) {
             throw new IllegalArgumentException("document added twice: " + path);
         }
         return this;
@@ -134,7 +151,7 @@ public final class Publication {
                 String name = file.getFileName().toString();
                 String path = p.folder() + "/" + name;
                 if (name.endsWith(p.suffix()) && !name.startsWith(".") && Files.isRegularFile(file)
-                        && !documents.containsKey(path)) {
+                        && !documents.containsKey(path) && !kept.contains(path)) {
                     Files.deleteIfExists(file);
                     removed.add(path);
                 }

@@ -1,10 +1,14 @@
 package org.rundschau.refresh;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,8 +48,11 @@ import org.slf4j.LoggerFactory;
  * them: when an item was written since ({@link ItemStore#changeCount}, which counts the writes of
  * every process and cluster node), the feed settings or the sources changed, or a file it wrote
  * is gone or was changed by someone else. Otherwise they are left as they are, which is what
- * rendering them would have found. The pages are written every time: the index shows the
- * sources' health.
+ * rendering them would have found. When they are rendered, a region or source feed whose entries
+ * have the same fingerprint as when this republisher last rendered it, and whose file is as it
+ * left it, is kept as it is: a change of one source renders the combined feed, that source's
+ * feed and the feeds of the regions it touched. The pages are written every time: the index
+ * shows the sources' health.
  */
 public final class Republisher {
     private static final Logger log = LoggerFactory.getLogger(Republisher.class);
@@ -99,7 +106,16 @@ public final class Republisher {
      * its bytes changed, and whether the feeds were rendered at all (not when nothing they show
      * can have changed).
      */
-    public record Published(Path combinedFeed, int entries, boolean changed, boolean rendered) {}
+    public record Published(Path combinedFeed, int entries, boolean changed, Set<String> feedsRendered) {
+        public Published {
+            feedsRendered = Set.copyOf(feedsRendered);
+        }
+
+        /** Whether any feed was rendered (the combined feed is, whenever one is). */
+        public boolean rendered() {
+            return !feedsRendered.isEmpty();
+        }
+    }
 
     /**
      * @param config the configuration in force (it may have been reloaded since the last call)
@@ -118,8 +134,9 @@ public final class Republisher {
             log.debug("publish: no item written since the last publication (change count {}): feeds left as they are",
                     changes);
             writePages(config);
-            return new Published(combined, lastFeeds.entries(), false, false);
+            return new Published(combined, lastFeeds.entries(), false, Set.of());
         }
+        FeedsWritten before = lastFeeds;
         lastFeeds = null;
         Map<String, SourceConfig> sources = config.sources().stream()
                 .collect(Collectors.toMap(SourceConfig::id, Function.identity()));
@@ -128,14 +145,59 @@ public final class Republisher {
         int early = Math.max(0, missing.size() - ARCHIVE_PAGES_AT_ONCE);
         writeArchivePages(config, missing.subList(0, early), sources);
         FeedContent content = feedContent(config, archivePages, missing.subList(early, missing.size()));
+        Map<String, Long> inputs = inputsOfRegionAndSourceFeeds(content);
+        Set<String> rendered = new LinkedHashSet<>(COMBINED);
         Publication publication = new Publication();
-        feeds.addTo(publication, content, config.feed(), sources);
+        feeds.addTo(publication, content, config.feed(), sources, path -> {
+            boolean render = before == null || !before.unchanged(path, inputs.get(path), config);
+            if (render) rendered.add(path);
+            return render;
+        });
         Publication.Result written = publication.writeTo(config.output());
-        lastFeeds = FeedsWritten.of(changes, config, feedPaths(publication, content), content.combined().size())
+        lastFeeds = FeedsWritten.of(changes, config, feedPaths(publication, content), inputs, content.combined().size())
                 .orElse(null);
+        log.debug("publish: change count {}: rendered the combined feed and {} of {} region and source feeds",
+                changes, rendered.size() - COMBINED.size(), inputs.size());
         writePages(config);
         announce(config.feed(), written);
-        return new Published(combined, content.combined().size(), written.changed(FeedLayout.COMBINED_ATOM), true);
+        return new Published(combined, content.combined().size(), written.changed(FeedLayout.COMBINED_ATOM), rendered);
+    }
+
+    /**
+     * A fingerprint of what each region and source feed shows, by path: its name and every field of
+     * every entry in it, in order ({@link Entry#toString} is the record's, so a field added to
+     * {@code Entry} is part of it at once): the first 64 bits of their SHA-256. With the same
+     * settings and sources, equal fingerprints render equal documents, so such a feed need not be
+     * rendered again. An entry that another source's duplicate joined changes with it
+     * ({@link Entry#alsoAt}).
+     */
+    private static Map<String, Long> inputsOfRegionAndSourceFeeds(FeedContent content) {
+        MessageDigest sha = sha256();
+        Map<String, Long> inputs = new LinkedHashMap<>();
+        for (FeedContent.RegionFeed region : content.regions()) {
+            inputs.put(FeedLayout.regionFeed(region.slug()), fingerprint(sha, region.region(), region.entries()));
+        }
+        for (FeedContent.SourceFeed source : content.sources()) {
+            inputs.put(FeedLayout.sourceFeed(source.source().id()), fingerprint(sha, source.source().id(), source.entries()));
+        }
+        return inputs;
+    }
+
+    private static long fingerprint(MessageDigest sha, String name, List<Entry> entries) {
+        sha.update(name.getBytes(StandardCharsets.UTF_8));
+        for (Entry entry : entries) {
+            sha.update((byte) 0);
+            sha.update(entry.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return ByteBuffer.wrap(sha.digest()).getLong();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** Every feed file a publication stands for: those it wrote or found unchanged, and every full archive page. */
@@ -151,9 +213,10 @@ public final class Republisher {
      * anyone, has a new time).
      */
     private record FeedsWritten(long changeCount, FeedConfig feed, List<SourceConfig> sources, Path output,
-                                Map<Path, FileStamp> files, int entries) {
+                                Map<Path, FileStamp> files, Map<String, Long> inputs, int entries) {
         /** Empty when a file cannot be read back (removed at once by someone else): the next publication renders. */
-        static Optional<FeedsWritten> of(long changeCount, AppConfig config, Set<String> paths, int entries) {
+        static Optional<FeedsWritten> of(long changeCount, AppConfig config, Set<String> paths, Map<String, Long> inputs,
+                                         int entries) {
             Map<Path, FileStamp> files = new LinkedHashMap<>();
             try {
                 for (String path : paths) {
@@ -164,13 +227,31 @@ public final class Republisher {
                 return Optional.empty();
             }
             return Optional.of(new FeedsWritten(changeCount, config.feed(), config.sources(), config.output(), files,
-                    entries));
+                    Map.copyOf(inputs), entries));
+        }
+
+        private boolean sameSettings(AppConfig config) {
+            return feed.equals(config.feed()) && sources.equals(config.sources()) && output.equals(config.output());
+        }
+
+        /**
+         * Whether rendering the region or source feed at {@code path} from {@code input} now would give
+         * what its file holds: same settings, same fingerprint, and the file as it was left.
+         */
+        boolean unchanged(String path, Long input, AppConfig config) {
+            if (input == null || !input.equals(inputs.get(path)) || !sameSettings(config)) return false;
+            Path file = output.resolve(path);
+            FileStamp stamp = files.get(file);
+            try {
+                return stamp != null && FileStamp.of(file).equals(stamp);
+            } catch (IOException e) {
+                return false;   // gone, or unreadable: render and write it again
+            }
         }
 
         /** Whether rendering the feeds now would give what the files hold. */
         boolean current(long changes, AppConfig config) {
-            if (changes != changeCount || !feed.equals(config.feed()) || !sources.equals(config.sources())
-                    || !output.equals(config.output())) {
+            if (changes != changeCount || !sameSettings(config)) {
                 return false;
             }
             for (Map.Entry<Path, FileStamp> file : files.entrySet()) {
@@ -199,12 +280,33 @@ public final class Republisher {
     private FeedContent feedContent(AppConfig config, int archivePages, List<Integer> newArchivePages)
             throws StoreException {
         FeedConfig feed = config.feed();
+        Map<String, List<Entry>> ofSources = items.newestOfSources(
+                config.sources().stream().map(SourceConfig::id).toList(), feed.entries());
         List<Entry> candidates = new ArrayList<>(items.newest(feed.entries()));
-        candidates.addAll(items.newestOfEachSource(feed.perSource()));
+        candidates.addAll(newestOfEachSource(feed, ofSources));
         List<Entry> fair = FairShare.select(candidates, feed.entries(), feed.perSource());
         List<Entry> unarchived = items.inSequence(archive.unarchivedAfter(archivePages), Long.MAX_VALUE);
         return new FeedContent(FairShare.union(fair, unarchived), archivePages, readArchivePages(newArchivePages),
-                regionFeeds(feed), sourceFeeds(config));
+                regionFeeds(feed), sourceFeeds(config, ofSources));
+    }
+
+    /**
+     * Each stored source's newest {@code feed.perSource} entries, for the combined feed's fair
+     * share: taken from the source feeds' entries already read ({@code ofSources}, the newest
+     * {@code feed.entries} of each configured source, in the same order), read only for sources
+     * no longer configured. Reading them all again took a third of a publication.
+     */
+    private List<Entry> newestOfEachSource(FeedConfig feed, Map<String, List<Entry>> ofSources) throws StoreException {
+        if (feed.perSource() > feed.entries()) return items.newestOfEachSource(feed.perSource());
+        List<Entry> entries = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String id : items.sourceIds()) {
+            List<Entry> newest = ofSources.get(id);
+            if (newest == null) others.add(id);
+            else entries.addAll(newest.subList(0, Math.min(feed.perSource(), newest.size())));
+        }
+        if (!others.isEmpty()) items.newestOfSources(others, feed.perSource()).values().forEach(entries::addAll);
+        return entries;
     }
 
     private List<FeedContent.ArchivePage> readArchivePages(List<Integer> numbers) throws StoreException {
@@ -231,18 +333,19 @@ public final class Republisher {
     }
 
     private List<FeedContent.RegionFeed> regionFeeds(FeedConfig feed) throws StoreException {
+        Map<String, String> slugs = RegionSlugs.assign(items.regions()).all();
+        Map<String, List<Entry>> entries = items.newestInRegions(List.copyOf(slugs.keySet()), feed.entries());
         List<FeedContent.RegionFeed> regions = new ArrayList<>();
-        for (Map.Entry<String, String> region : RegionSlugs.assign(items.regions()).all().entrySet()) {
-            regions.add(new FeedContent.RegionFeed(region.getKey(), region.getValue(),
-                    items.newestInRegion(region.getKey(), feed.entries())));
+        for (Map.Entry<String, String> region : slugs.entrySet()) {
+            regions.add(new FeedContent.RegionFeed(region.getKey(), region.getValue(), entries.get(region.getKey())));
         }
         return regions;
     }
 
-    private List<FeedContent.SourceFeed> sourceFeeds(AppConfig config) throws StoreException {
+    private static List<FeedContent.SourceFeed> sourceFeeds(AppConfig config, Map<String, List<Entry>> entries) {
         List<FeedContent.SourceFeed> sources = new ArrayList<>();
         for (SourceConfig source : config.sources()) {
-            sources.add(new FeedContent.SourceFeed(source, items.newestOfSource(source.id(), config.feed().entries())));
+            sources.add(new FeedContent.SourceFeed(source, entries.get(source.id())));
         }
         return sources;
     }

@@ -285,10 +285,30 @@ public final class ItemStore {
         });
     }
 
+    /** The ids of the sources with stored items, each once, in order (held back and joined items count). */
+    public List<String> sourceIds() throws StoreException {
+        return db.read("read the ids of the stored sources", c -> {
+            List<String> sources = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SOURCE_IDS); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) sources.add(rs.getString(1));
+            }
+            return sources;
+        });
+    }
+
     /** The newest entries whose region is exactly {@code region}, in {@link #newest} order. */
     public List<Entry> newestInRegion(String region, int limit) throws StoreException {
+        return newestInRegions(List.of(region), limit).get(region);
+    }
+
+    /**
+     * {@link #newestInRegion} of each of {@code regions}, read in one transaction (so from one
+     * state of the store) with one statement, by region in the order given.
+     */
+    public Map<String, List<Entry>> newestInRegions(List<String> regions, int limit) throws StoreException {
         positive(limit);
-        return entries("read the newest " + limit + " entries of region " + region, NEWEST_IN_REGION, region, limit);
+        return newestOfEach("read the newest " + limit + " entries of " + regions.size() + " regions", NEWEST_IN_REGION,
+                regions, limit);
     }
 
     /**
@@ -296,8 +316,47 @@ public final class ItemStore {
      * source that joined an entry of another source are that entry's, not listed here.
      */
     public List<Entry> newestOfSource(String sourceId, int limit) throws StoreException {
+        return newestOfSources(List.of(sourceId), limit).get(sourceId);
+    }
+
+    /**
+     * {@link #newestOfSource} of each of {@code sourceIds}, read in one transaction (so from one
+     * state of the store) with one statement, by source in the order given. A publication reads
+     * every source's feed: one transaction and statement per source took most of its time.
+     */
+    public Map<String, List<Entry>> newestOfSources(List<String> sourceIds, int limit) throws StoreException {
         positive(limit);
-        return entries("read the newest " + limit + " entries of source " + sourceId, NEWEST_OF_SOURCE, sourceId, limit);
+        return newestOfEach("read the newest " + limit + " entries of " + sourceIds.size() + " sources",
+                NEWEST_OF_SOURCE, sourceIds, limit);
+    }
+
+    /** {@code sql} with each key and {@code limit} as its two parameters; each key once. */
+    private Map<String, List<Entry>> newestOfEach(String doing, String sql, List<String> keys, int limit)
+            throws StoreException {
+        return db.read(doing, c -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            List<Entry> all = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (String key : keys) {
+                    if (counts.containsKey(key)) continue;
+                    ps.setString(1, key);
+                    ps.setInt(2, limit);
+                    int before = all.size();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) all.add(toEntry(rs));
+                    }
+                    counts.put(key, all.size() - before);
+                }
+            }
+            List<Entry> withOrigins = withOrigins(c, all);
+            Map<String, List<Entry>> byKey = new LinkedHashMap<>();
+            int from = 0;
+            for (Map.Entry<String, Integer> count : counts.entrySet()) {
+                byKey.put(count.getKey(), List.copyOf(withOrigins.subList(from, from + count.getValue())));
+                from += count.getValue();
+            }
+            return byKey;
+        });
     }
 
     /**

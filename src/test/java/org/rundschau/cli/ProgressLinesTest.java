@@ -50,7 +50,7 @@ class ProgressLinesTest {
                 ok("bsi", StoreResult.NOTHING, true));
 
         outcomes.forEach(progress::finished);
-        progress.summary(outcomes, new Republisher.Published(Path.of("public/feed.atom"), 42, true, true), Duration.ofMillis(4200));
+        progress.summary(outcomes, new Republisher.Published(Path.of("public/feed.atom"), 42, true, java.util.Set.of("feed.atom")), Duration.ofMillis(4200));
 
         assertThat(text.toString()).isEqualTo("""
                 ok    kommune21  16 items: 3 new, 1 updated  (0.4 s)

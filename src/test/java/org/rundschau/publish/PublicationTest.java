@@ -76,6 +76,26 @@ class PublicationTest {
         assertThat(out.resolve("stale.atom")).exists();
     }
 
+    @Test
+    void aKeptFileIsNeitherWrittenNorPruned() throws IOException {
+        Files.createDirectories(out.resolve("source"));
+        Files.writeString(out.resolve("source/a.atom"), "as it was");
+        Files.writeString(out.resolve("source/gone.atom"), "stale");
+        Files.setLastModifiedTime(out.resolve("source/a.atom"), PAST);
+        Publication publication = new Publication().keep("source/a.atom").add("source/b.atom", bytes("b"))
+                .prune("source", ".atom");
+
+        Publication.Result result = publication.writeTo(out);
+
+        assertThat(publication.paths()).containsExactly("source/b.atom", "source/a.atom");
+        assertThat(result.written()).containsExactly("source/b.atom");
+        assertThat(result.removed()).containsExactly("source/gone.atom");
+        assertThat(out.resolve("source/a.atom")).hasContent("as it was");
+        assertThat(Files.getLastModifiedTime(out.resolve("source/a.atom"))).isEqualTo(PAST);
+        assertThatThrownBy(() -> publication.add("source/a.atom", bytes("x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> publication.keep("source/b.atom")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../feed.atom", "/etc/passwd", "region/../../x", "region//x.atom", ".hidden", "", "a\\b",
             "region/./x.atom"})

@@ -123,6 +123,55 @@ class RepublishingTest {
     }
 
     @Test
+    void anEditRendersOnlyTheFeedsThatShowTheItemAndLeavesWhatAFullRenderingWould() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        Item listed = RealisticStore.ticker(0, 70).get(69);   // in Bayern
+        store.save("ticker", List.of(new Item(listed.sourceId(), listed.key(), listed.guid(), listed.published(),
+                listed.dated(), listed.region(), "Tickermeldung 69: korrigiert", listed.summary(), listed.summaryIsHtml(),
+                listed.link())), T0.plusSeconds(60));
+
+        Republisher.Published again = folder.publish(PublishedFolder.feed(""));
+
+        assertThat(again.feedsRendered()).contains("feed.atom", "feed.rss", "feed.json", "source/ticker.atom",
+                "region/bayern.atom");
+        assertThat(again.feedsRendered()).doesNotContain("source/kommune21.atom", "source/egov-blog.atom",
+                "source/koeln-presse.atom", "source/behoerden-spiegel.atom");
+        assertThat(folder.entryTitles("source/ticker.atom")).contains("Bayern: Tickermeldung 69: korrigiert");
+        assertSameAsAFullRendering();
+    }
+
+    @Test
+    void aDuplicateFromAnotherSourceRendersTheFeedOfTheEntryItJoined() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        Item listed = RealisticStore.ticker(0, 70).get(69);
+        store.save("koeln-presse", List.of(new Item("koeln-presse", "same-story", "", listed.published(), true, "",
+                listed.title(), listed.summary(), false, "https://www.stadt-koeln.de/presse/ticker-69")), T0.plusSeconds(60));
+
+        Republisher.Published again = folder.publish(PublishedFolder.feed(""));
+
+        // the ticker's entry now names the other source as carrying the story too (Entry.alsoAt)
+        assertThat(again.feedsRendered()).contains("source/ticker.atom");
+        assertThat(Files.readString(folder.out().resolve("source/ticker.atom"))).contains("https://www.stadt-koeln.de/presse/ticker-69");
+        assertSameAsAFullRendering();
+    }
+
+    /** Every file as a new republisher, which renders every feed, would write it. */
+    private void assertSameAsAFullRendering() throws Exception {
+        Map<String, byte[]> partly = new HashMap<>();
+        for (String file : folder.files()) partly.put(file, Files.readAllBytes(folder.out().resolve(file)));
+
+        folder.publishAfresh(PublishedFolder.feed(""));
+
+        assertThat(folder.files()).containsExactlyInAnyOrderElementsOf(partly.keySet());
+        for (String file : folder.files()) {
+            if (file.endsWith(".atom") || file.endsWith(".rss") || file.endsWith(".json")) {
+                assertThat(Files.readString(folder.out().resolve(file))).as(file)
+                        .isEqualTo(new String(partly.get(file), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void aPrunedItemLeavesTheFeedsNextTime() throws Exception {
         folder.publish(PublishedFolder.feed(""));
         assertThat(folder.entryTitles("source/egov-blog.atom")).contains("Landkreis Görlitz: Archivfund: Breitbandausbau 2019");
