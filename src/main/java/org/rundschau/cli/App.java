@@ -154,8 +154,11 @@ final class App implements AutoCloseable {
                 SHORTEST_LEASE));
     }
 
-    /** The feeds in every format, their archive, and the WebSub hub's notifier. */
-    private static Republisher republisher(AppConfig config, Database database, ItemStore items,
+    /**
+     * The feeds in every format, their archive, and the WebSub hub's notifier. A new one renders
+     * every feed at its first publication (the publishing benchmark builds one to compare).
+     */
+    static Republisher republisher(AppConfig config, Database database, ItemStore items,
                                            SourceStatusStore statuses) {
         Generator generator = Generator.rundschau();
         FeedPublisher feeds = new FeedPublisher(new AtomPublisher(FEED_LANGUAGE, generator),

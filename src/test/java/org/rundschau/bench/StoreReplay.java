@@ -84,7 +84,7 @@ public final class StoreReplay {
     }
 
     /** Each source's normalised items, as a cold cycle's refresh would hand them to the store. */
-    static List<List<Item>> fetches(Path folder, int count) throws Exception {
+    public static List<List<Item>> fetches(Path folder, int count) throws Exception {
         List<SyntheticSite> sites = SyntheticCorpus.mixed(folder, count);
         HtmlExtractor html = new HtmlExtractor();
         FeedExtractor feeds = new FeedExtractor();
