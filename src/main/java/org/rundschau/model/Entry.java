@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A stored item as it is published: what the store returns and the publishers render.
+ * A stored item as it is published: what the store returns and the publishers render. Keep the
+ * record's own {@code toString}, which names every component: the republisher fingerprints a
+ * feed's entries by it to tell whether the feed must be rendered again.
  *
  * @param entryId   the Atom entry id, fixed when the item was first stored
  * @param published first date known for the item (source date, else first-seen time)

@@ -103,8 +103,9 @@ public final class Republisher {
 
     /**
      * The result of one publication: where the combined feed is, how many entries it holds, whether
-     * its bytes changed, and whether the feeds were rendered at all (not when nothing they show
-     * can have changed).
+     * its bytes changed, and the feeds rendered (paths under the output folder): none when nothing
+     * they show can have changed, else the combined feed's and those region and source feeds whose
+     * entries changed.
      */
     public record Published(Path combinedFeed, int entries, boolean changed, Set<String> feedsRendered) {
         public Published {

@@ -265,24 +265,10 @@ public final class ItemStore {
      */
     public List<Entry> newestOfEachSource(int perSource) throws StoreException {
         positive(perSource);
-        return db.read("read the newest " + perSource + " entries of each source", c -> {
-            List<String> sources = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SOURCE_IDS); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) sources.add(rs.getString(1));
-            }
-            List<Entry> entries = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(NEWEST_OF_SOURCE)) {
-                for (String source : sources) {
-                    ps.setString(1, source);
-                    ps.setInt(2, perSource);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) entries.add(toEntry(rs));
-                    }
-                }
-            }
-            entries.sort(NEWEST_FIRST);
-            return withOrigins(c, entries);
-        });
+        List<Entry> entries = new ArrayList<>();
+        newestOfSources(sourceIds(), perSource).values().forEach(entries::addAll);
+        entries.sort(NEWEST_FIRST);
+        return entries;
     }
 
     /** The ids of the sources with stored items, each once, in order (held back and joined items count). */
