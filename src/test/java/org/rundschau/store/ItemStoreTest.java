@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -448,6 +449,32 @@ class ItemStoreTest {
         assertThat(store.newestInRegion("baden-württemberg", 10)).isEmpty();
         assertThat(store.newestOfSource("one", 2)).extracting(Entry::title).containsExactly("Titel x3", "Titel x2");
         assertThat(store.newestOfSource("three", 2)).isEmpty();
+    }
+
+    @Test
+    void theFeedsOfManySourcesOrRegionsAreReadTogetherEachAsItWouldBeAlone() throws StoreException {
+        store.save("one", List.of(of("one", "x1", "Baden-Württemberg", T0), of("one", "x2", "Bayern", LATER),
+                of("one", "x3", "Baden-Württemberg", MUCH_LATER)), T0);
+        store.save("two", List.of(of("two", "y1", "Bayern", LATER)), T0);
+        // Same link as one's newest item: it joins that entry, which then names it in alsoAt.
+        store.save("late", List.of(new Item("late", "l0", "", MUCH_LATER, true, "", "Titel x3", "", false,
+                "https://example.org/x3")), T0);
+
+        Map<String, List<Entry>> sources = store.newestOfSources(List.of("two", "three", "one", "two"), 2);
+        Map<String, List<Entry>> regions = store.newestInRegions(List.of("Bayern", "Baden-Württemberg"), 5);
+
+        assertThat(sources.keySet()).containsExactly("two", "three", "one");
+        for (String source : sources.keySet()) {
+            assertThat(sources.get(source)).as(source).isEqualTo(store.newestOfSource(source, 2));
+        }
+        assertThat(sources.get("one")).extracting(Entry::title).containsExactly("Titel x3", "Titel x2");
+        assertThat(sources.get("one").get(0).alsoAt()).extracting(Entry.Origin::sourceId).containsExactly("late");
+        assertThat(sources.get("three")).isEmpty();
+        assertThat(regions.keySet()).containsExactly("Bayern", "Baden-Württemberg");
+        for (String region : regions.keySet()) {
+            assertThat(regions.get(region)).as(region).isEqualTo(store.newestInRegion(region, 5));
+        }
+        assertThat(regions.get("Bayern")).extracting(Entry::title).containsExactlyInAnyOrder("Titel x2", "Titel y1");
     }
 
     @Test
