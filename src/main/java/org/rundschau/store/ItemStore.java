@@ -288,8 +288,9 @@ public final class ItemStore {
     }
 
     /**
-     * {@link #newestInRegion} of each of {@code regions}, read in one transaction (so from one
-     * state of the store) with one statement, by region in the order given.
+     * {@link #newestInRegion} of each of {@code regions}, read with one statement prepared once
+     * (each query in autocommit, as every read: not one snapshot of the store), by region in the
+     * order given.
      */
     public Map<String, List<Entry>> newestInRegions(List<String> regions, int limit) throws StoreException {
         positive(limit);
@@ -306,9 +307,10 @@ public final class ItemStore {
     }
 
     /**
-     * {@link #newestOfSource} of each of {@code sourceIds}, read in one transaction (so from one
-     * state of the store) with one statement, by source in the order given. A publication reads
-     * every source's feed: one transaction and statement per source took most of its time.
+     * {@link #newestOfSource} of each of {@code sourceIds}, read with one statement prepared once
+     * (each query in autocommit, as every read: not one snapshot of the store), by source in the
+     * order given. A publication reads every source's feed: a unit of work and two prepared
+     * statements per source took most of its time.
      */
     public Map<String, List<Entry>> newestOfSources(List<String> sourceIds, int limit) throws StoreException {
         positive(limit);

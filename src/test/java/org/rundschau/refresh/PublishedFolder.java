@@ -58,6 +58,11 @@ final class PublishedFolder {
         return republisher.publish(RealisticStore.config(dir, feed));
     }
 
+    /** Publishes {@code config} with the same republisher as {@link #publish(FeedConfig)}. */
+    Republisher.Published publish(org.rundschau.config.AppConfig config) throws StoreException, IOException {
+        return republisher.publish(config);
+    }
+
     /** Publishes with a new republisher, as a new {@code once} process does: it renders every feed. */
     Republisher.Published publishAfresh(FeedConfig feed) throws StoreException, IOException {
         return republisher(store, statuses).publish(RealisticStore.config(dir, feed));

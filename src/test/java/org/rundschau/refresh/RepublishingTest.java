@@ -22,9 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rundschau.config.AppConfig;
 import org.rundschau.config.DedupConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.RetentionConfig;
+import org.rundschau.config.SourceConfig;
 import org.rundschau.model.Item;
 import org.rundschau.store.Database;
 import org.rundschau.store.ItemStore;
@@ -229,6 +231,35 @@ class RepublishingTest {
         assertThat(again.rendered()).isTrue();
         assertThat(again.changed()).isTrue();
         assertThat(Files.readString(folder.out().resolve("feed.atom"))).contains("Digitale Verwaltung heute");
+        // every region and source feed carries the title too: none may be kept as it was
+        assertThat(again.feedsRendered()).containsAll(feedFiles());
+        assertThat(Files.readString(folder.out().resolve("source/ticker.atom"))).contains("Digitale Verwaltung heute");
+        assertThat(Files.readString(folder.out().resolve("region/bayern.atom"))).contains("Digitale Verwaltung heute");
+    }
+
+    @Test
+    void aRenamedSourceRendersEveryFeedAgain() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        AppConfig config = RealisticStore.config(dir, PublishedFolder.feed(""));
+        List<SourceConfig> renamed = config.sources().stream().map(s -> !s.id().equals("ticker") ? s
+                : new SourceConfig(s.id(), "Ticker der Verwaltung", s.url(), s.kind(), s.region(), s.timezone(),
+                        s.locale(), s.schedule(), s.selectors(), s.localeExplicit(), s.dateFormat(), s.summaryLength()))
+                .toList();
+
+        Republisher.Published again = folder.publish(new AppConfig(config.file(), config.feed(), config.output(),
+                config.database(), config.timezone(), config.locale(), config.schedule(), config.fetch(),
+                config.regions(), renamed, config.dedup(), config.retention()));
+
+        assertThat(again.feedsRendered()).containsAll(feedFiles());
+        assertThat(Files.readString(folder.out().resolve("source/ticker.atom"))).contains("Ticker der Verwaltung");
+    }
+
+    /** The region and source feeds in the output folder. */
+    private List<String> feedFiles() throws Exception {
+        List<String> feeds = folder.files().stream()
+                .filter(f -> (f.startsWith("region/") || f.startsWith("source/")) && f.endsWith(".atom")).toList();
+        assertThat(feeds).contains("source/ticker.atom", "region/bayern.atom");
+        return feeds;
     }
 
     @Test
