@@ -137,7 +137,9 @@ public final class Republisher {
             writePages(config);
             return new Published(combined, lastFeeds.entries(), false, Set.of());
         }
-        FeedsWritten before = lastFeeds;
+        // What the last publication rendered, where it still applies: with other settings or
+        // sources every feed's head or entries may read differently, so every feed is rendered.
+        FeedsWritten before = lastFeeds != null && lastFeeds.sameSettings(config) ? lastFeeds : null;
         lastFeeds = null;
         Map<String, SourceConfig> sources = config.sources().stream()
                 .collect(Collectors.toMap(SourceConfig::id, Function.identity()));
@@ -150,7 +152,7 @@ public final class Republisher {
         Set<String> rendered = new LinkedHashSet<>(COMBINED);
         Publication publication = new Publication();
         feeds.addTo(publication, content, config.feed(), sources, path -> {
-            boolean render = before == null || !before.unchanged(path, inputs.get(path), config);
+            boolean render = before == null || !before.unchanged(path, inputs.get(path));
             if (render) rendered.add(path);
             return render;
         });
@@ -237,16 +239,18 @@ public final class Republisher {
                     Map.copyOf(inputs), entries));
         }
 
-        private boolean sameSettings(AppConfig config) {
+        /** Whether the feeds were rendered with these settings, sources and output folder. */
+        boolean sameSettings(AppConfig config) {
             return feed.equals(config.feed()) && sources.equals(config.sources()) && output.equals(config.output());
         }
 
         /**
-         * Whether rendering the region or source feed at {@code path} from {@code input} now would give
-         * what its file holds: same settings, same fingerprint, and the file as it was left.
+         * Whether rendering the region or source feed at {@code path} from {@code input} now, with the
+         * {@linkplain #sameSettings same settings}, would give what its file holds: same fingerprint,
+         * and the file as it was left.
          */
-        boolean unchanged(String path, Long input, AppConfig config) {
-            if (input == null || !input.equals(inputs.get(path)) || !sameSettings(config)) return false;
+        boolean unchanged(String path, Long input) {
+            if (input == null || !input.equals(inputs.get(path))) return false;
             Path file = output.resolve(path);
             FileStamp stamp = files.get(file);
             try {
