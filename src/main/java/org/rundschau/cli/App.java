@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ import org.rundschau.serve.HealthSource;
 import org.rundschau.store.Database;
 import org.rundschau.store.HostLeases;
 import org.rundschau.store.ItemStore;
+import org.rundschau.store.PublicationMemos;
 import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
 import org.rundschau.store.WriterLock;
@@ -155,11 +157,23 @@ final class App implements AutoCloseable {
     }
 
     /**
-     * The feeds in every format, their archive, and the WebSub hub's notifier. A new one renders
-     * every feed at its first publication (the publishing benchmark builds one to compare).
+     * The feeds in every format, their archive, and the WebSub hub's notifier, for this build. A new
+     * one starts from what the last process of this build rendered (the memo in the store); without
+     * one, it renders every feed at its first publication (the publishing benchmark builds one to
+     * compare).
      */
     static Republisher republisher(AppConfig config, Database database, ItemStore items,
                                            SourceStatusStore statuses) {
+        return republisher(config, database, items, statuses, Version.build());
+    }
+
+    /**
+     * @param build this build (see {@link Version#build}): what a publication rendered is kept in
+     *              the store under it, so that the next process starts from it; empty to keep it
+     *              in the republisher only (code run from a classes folder)
+     */
+    static Republisher republisher(AppConfig config, Database database, ItemStore items,
+                                   SourceStatusStore statuses, Optional<String> build) {
         Generator generator = Generator.rundschau();
         FeedPublisher feeds = new FeedPublisher(new AtomPublisher(FEED_LANGUAGE, generator),
                 new RssPublisher(FEED_LANGUAGE, generator), new JsonFeedPublisher(FEED_LANGUAGE));
@@ -167,7 +181,7 @@ final class App implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         return new Republisher(items, statuses, feeds, new FeedArchive(FeedArchive.PAGE_SIZE),
                 new HubNotifier(client, HUB_TIMEOUT, userAgent(config)), new PagePublisher(), new OpmlPublisher(),
-                database);
+                database, build.map(b -> new PublicationMemos(database, b)).orElse(null));
     }
 
     ItemStore items() {

@@ -1,6 +1,11 @@
 package org.rundschau.refresh;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +15,14 @@ import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.rundschau.config.AppConfig;
@@ -34,6 +41,7 @@ import org.rundschau.publish.OpmlPublisher;
 import org.rundschau.publish.PagePublisher;
 import org.rundschau.store.Database;
 import org.rundschau.store.ItemStore;
+import org.rundschau.store.PublicationMemos;
 import org.rundschau.store.SourceStatusStore;
 import org.rundschau.store.StoreException;
 import org.slf4j.Logger;
@@ -53,6 +61,12 @@ import org.slf4j.LoggerFactory;
  * left it, is kept as it is: a change of one source renders the combined feed, that source's
  * feed and the feeds of the regions it touched. The pages are written every time: the index
  * shows the sources' health.
+ *
+ * <p>With {@link PublicationMemos}, what a publication rendered is also kept in the store, and a
+ * new republisher (a new process: a cron {@code once}) starts from it instead of from nothing, so
+ * that it too renders only what changed, or nothing. The same rules decide: same build (the memo
+ * store gives a memo only to the build that wrote it), same settings, same change count, every file
+ * as the memo records it.
  */
 public final class Republisher {
     private static final Logger log = LoggerFactory.getLogger(Republisher.class);
@@ -75,8 +89,11 @@ public final class Republisher {
     private final PagePublisher pages;
     private final OpmlPublisher opml;
     private final Database database;
+    private final PublicationMemos memos;
     /** What the last publication rendered; null before the first and after a failed one. Guarded by this. */
     private FeedsWritten lastFeeds;
+    /** Whether the stored memo was looked at (once, before the first publication). Guarded by this. */
+    private boolean memoRead;
 
     /** A republisher for a store that one process writes: publications need no lock. */
     public Republisher(ItemStore items, SourceStatusStore statuses, FeedPublisher feeds, FeedArchive archive,
@@ -91,7 +108,20 @@ public final class Republisher {
      */
     public Republisher(ItemStore items, SourceStatusStore statuses, FeedPublisher feeds, FeedArchive archive,
                        HubNotifier hub, PagePublisher pages, OpmlPublisher opml, Database database) {
+        this(items, statuses, feeds, archive, hub, pages, opml, database, null);
+    }
+
+    /**
+     * @param database see {@link #Republisher(ItemStore, SourceStatusStore, FeedPublisher, FeedArchive,
+     *                 HubNotifier, PagePublisher, OpmlPublisher, Database)}; null for a store one process writes
+     * @param memos    where what a publication rendered is kept for the next process, or null to keep
+     *                 it only in this republisher
+     */
+    public Republisher(ItemStore items, SourceStatusStore statuses, FeedPublisher feeds, FeedArchive archive,
+                       HubNotifier hub, PagePublisher pages, OpmlPublisher opml, Database database,
+                       PublicationMemos memos) {
         this.database = database;
+        this.memos = memos;
         this.items = items;
         this.statuses = statuses;
         this.feeds = feeds;
@@ -129,6 +159,10 @@ public final class Republisher {
 
     private synchronized Published publishNow(AppConfig config) throws StoreException, IOException {
         Path combined = config.output().resolve(FeedLayout.COMBINED_ATOM);
+        if (!memoRead) {
+            memoRead = true;
+            lastFeeds = storedMemo(config).orElse(null);
+        }
         // Read before the entries: an item written in between then makes the next publication render.
         long changes = items.changeCount();
         if (lastFeeds != null && lastFeeds.current(changes, config)) {
@@ -159,11 +193,44 @@ public final class Republisher {
         Publication.Result written = publication.writeTo(config.output());
         lastFeeds = FeedsWritten.of(changes, config, feedPaths(publication, content), inputs, content.combined().size())
                 .orElse(null);
+        if (lastFeeds != null && memos != null) storeMemo(config, lastFeeds);
         log.debug("publish: change count {}: rendered the combined feed and {} of {} region and source feeds",
                 changes, rendered.size() - COMBINED.size(), inputs.size());
         writePages(config);
         announce(config.feed(), written);
         return new Published(combined, content.combined().size(), written.changed(FeedLayout.COMBINED_ATOM), rendered);
+    }
+
+    /** The memo of the last publication into this output folder, when this build stored one for these settings. */
+    private Optional<FeedsWritten> storedMemo(AppConfig config) throws StoreException {
+        if (memos == null) return Optional.empty();
+        Optional<byte[]> memo = memos.load(outputKey(config));
+        if (memo.isEmpty()) return Optional.empty();
+        try {
+            Optional<FeedsWritten> feeds = FeedsWritten.decode(memo.get(), config);
+            if (feeds.isEmpty()) log.debug("publish: the stored memo was made with other settings: every feed is rendered");
+            return feeds;
+        } catch (IOException | RuntimeException e) {
+            log.info("publish: the stored publication memo cannot be read ({}): every feed is rendered", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Keeps the memo for the next process. Failing to is no failure of the publication: the memo
+     * left in the store names files that no longer look as it says, so it will not be used.
+     */
+    private void storeMemo(AppConfig config, FeedsWritten feeds) {
+        try {
+            memos.save(outputKey(config), feeds.encode());
+        } catch (StoreException e) {
+            log.warn("publish: could not keep what was rendered for the next run (it will render every feed): {}",
+                    e.getMessage());
+        }
+    }
+
+    private static String outputKey(AppConfig config) {
+        return config.output().toAbsolutePath().normalize().toString();
     }
 
     /**
@@ -218,19 +285,22 @@ public final class Republisher {
 
     /**
      * The feeds as the last publication left them: the store's change count it read, the settings it
-     * rendered with, and the size and modification time of each file (a file written again, by
-     * anyone, has a new time).
+     * rendered with, the size and modification time of each file (a file written again, by anyone,
+     * has a new time), by path under the output folder, and each region and source feed's
+     * fingerprint.
      */
     private record FeedsWritten(long changeCount, FeedConfig feed, List<SourceConfig> sources, Path output,
-                                Map<Path, FileStamp> files, Map<String, Long> inputs, int entries) {
+                                Map<String, FileStamp> files, Map<String, Long> inputs, int entries) {
+        /** Version of {@link #encode}'s layout; a memo of another is not read. */
+        private static final int MEMO_FORMAT = 1;
+
         /** Empty when a file cannot be read back (removed at once by someone else): the next publication renders. */
         static Optional<FeedsWritten> of(long changeCount, AppConfig config, Set<String> paths, Map<String, Long> inputs,
                                          int entries) {
-            Map<Path, FileStamp> files = new LinkedHashMap<>();
+            Map<String, FileStamp> files = new LinkedHashMap<>();
             try {
                 for (String path : paths) {
-                    Path file = config.output().resolve(path);
-                    files.put(file, FileStamp.of(file));
+                    files.put(path, FileStamp.of(config.output().resolve(path)));
                 }
             } catch (IOException e) {
                 return Optional.empty();
@@ -250,14 +320,7 @@ public final class Republisher {
          * and the file as it was left.
          */
         boolean unchanged(String path, Long input) {
-            if (input == null || !input.equals(inputs.get(path))) return false;
-            Path file = output.resolve(path);
-            FileStamp stamp = files.get(file);
-            try {
-                return stamp != null && FileStamp.of(file).equals(stamp);
-            } catch (IOException e) {
-                return false;   // gone, or unreadable: render and write it again
-            }
+            return input != null && input.equals(inputs.get(path)) && asLeft(path, files.get(path));
         }
 
         /** Whether rendering the feeds now would give what the files hold. */
@@ -265,15 +328,118 @@ public final class Republisher {
             if (changes != changeCount || !sameSettings(config)) {
                 return false;
             }
-            for (Map.Entry<Path, FileStamp> file : files.entrySet()) {
-                try {
-                    if (!FileStamp.of(file.getKey()).equals(file.getValue())) return false;
-                } catch (IOException e) {
-                    return false;   // gone, or unreadable: render and write it again
-                }
+            for (Map.Entry<String, FileStamp> file : files.entrySet()) {
+                if (!asLeft(file.getKey(), file.getValue())) return false;
             }
             return true;
         }
+
+        private boolean asLeft(String path, FileStamp stamp) {
+            try {
+                return stamp != null && FileStamp.of(output.resolve(path)).equals(stamp);
+            } catch (IOException e) {
+                return false;   // gone, or unreadable: render and write it again
+            }
+        }
+
+        /**
+         * The memo kept for the next process: layout version, the settings' fingerprint (the
+         * settings themselves are the configuration's), change count, entries, then each file's
+         * path, modification time (ns) and size, then each feed's path and fingerprint.
+         */
+        byte[] encode() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * (files.size() + inputs.size()) + 64);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(MEMO_FORMAT);
+                out.write(settingsFingerprint(feed, sources, output));
+                out.writeLong(changeCount);
+                out.writeInt(entries);
+                out.writeInt(files.size());
+                for (Map.Entry<String, FileStamp> file : files.entrySet()) {
+                    out.writeUTF(file.getKey());
+                    out.writeLong(file.getValue().modified().to(TimeUnit.NANOSECONDS));
+                    out.writeLong(file.getValue().size());
+                }
+                out.writeInt(inputs.size());
+                for (Map.Entry<String, Long> input : inputs.entrySet()) {
+                    out.writeUTF(input.getKey());
+                    out.writeLong(input.getValue());
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("writing to memory cannot fail", e);
+            }
+            return bytes.toByteArray();
+        }
+
+        /**
+         * The memo {@link #encode} made, for {@code config}: empty when it was made with other
+         * settings, sources or output folder.
+         *
+         * @throws IOException when the bytes are not such a memo (cut short, another layout)
+         */
+        static Optional<FeedsWritten> decode(byte[] memo, AppConfig config) throws IOException {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(memo))) {
+                int format = in.readInt();
+                if (format != MEMO_FORMAT) throw new IOException("memo layout " + format + ", expected " + MEMO_FORMAT);
+                byte[] settings = in.readNBytes(SHA256_BYTES);
+                if (!MessageDigest.isEqual(settings, settingsFingerprint(config.feed(), config.sources(), config.output()))) {
+                    return Optional.empty();
+                }
+                long changeCount = in.readLong();
+                int entries = in.readInt();
+                Map<String, FileStamp> files = new LinkedHashMap<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    files.put(in.readUTF(), new FileStamp(FileTime.from(in.readLong(), TimeUnit.NANOSECONDS), in.readLong()));
+                }
+                Map<String, Long> inputs = new LinkedHashMap<>();
+                for (int i = in.readInt(); i > 0; i--) {
+                    inputs.put(in.readUTF(), in.readLong());
+                }
+                if (in.read() != -1) throw new IOException("memo longer than its contents");
+                return Optional.of(new FeedsWritten(changeCount, config.feed(), config.sources(), config.output(), files,
+                        Map.copyOf(inputs), entries));
+            }
+        }
+    }
+
+    private static final int SHA256_BYTES = 32;
+
+    /**
+     * The SHA-256 of the settings a rendering depends on, each value length-prefixed and records
+     * taken apart component by component, so that no two different settings read the same (as a
+     * record's {@code toString} can: {@code title=a, id=b} inside a title). A value that is no
+     * record nor collection counts by its class and {@code toString}: every configuration value
+     * has one of its own (a URI, a zone, a locale, a path); one that had not would only make the
+     * memo useless, never wrong.
+     */
+    static byte[] settingsFingerprint(Object... settings) {
+        MessageDigest sha = sha256();
+        for (Object setting : settings) digest(sha, setting);
+        return sha.digest();
+    }
+
+    private static void digest(MessageDigest sha, Object value) {
+        if (value instanceof Record record) {
+            text(sha, record.getClass().getName());
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    digest(sha, component.getAccessor().invoke(record));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    text(sha, "unreadable " + component.getName() + ": " + System.identityHashCode(record));
+                }
+            }
+        } else if (value instanceof Collection<?> values) {
+            text(sha, "collection of " + values.size());
+            for (Object v : values) digest(sha, v);
+        } else {
+            text(sha, value == null ? "null" : value.getClass().getName() + "=" + value);
+        }
+    }
+
+    private static void text(MessageDigest sha, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        sha.update(bytes);
     }
 
     private record FileStamp(FileTime modified, long size) {

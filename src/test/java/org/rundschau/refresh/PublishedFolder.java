@@ -19,6 +19,7 @@ import org.rundschau.publish.HubNotifier;
 import org.rundschau.publish.JsonFeedPublisher;
 import org.rundschau.publish.RssPublisher;
 import org.rundschau.store.ItemStore;
+import org.rundschau.store.PublicationMemos;
 import org.rundschau.store.SourceStatusStore;
 import org.rundschau.publish.OpmlPublisher;
 import org.rundschau.publish.PagePublisher;
@@ -68,12 +69,24 @@ final class PublishedFolder {
         return republisher(store, statuses).publish(RealisticStore.config(dir, feed));
     }
 
+    /**
+     * A republisher as a new process of a build makes it: it starts from the memo that build kept in
+     * the store, and keeps its own there.
+     */
+    Republisher newProcess(PublicationMemos memos) {
+        return republisher(store, statuses, memos);
+    }
+
     private static Republisher republisher(ItemStore store, SourceStatusStore statuses) {
+        return republisher(store, statuses, null);
+    }
+
+    private static Republisher republisher(ItemStore store, SourceStatusStore statuses, PublicationMemos memos) {
         Generator generator = new Generator("Rundschau", "", "test");
         return new Republisher(store, statuses, new FeedPublisher(new AtomPublisher("de", generator),
                 new RssPublisher("de", generator), new JsonFeedPublisher("de")), new FeedArchive(PAGE_SIZE),
                 new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(5), "Rundschau/test"),
-                new PagePublisher(), new OpmlPublisher());
+                new PagePublisher(), new OpmlPublisher(), null, memos);
     }
 
     Path out() {
