@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.rundschau.bench.Cpu;
 import org.rundschau.bench.StoreReplay;
 import org.rundschau.config.AppConfig;
@@ -30,8 +32,9 @@ import org.rundschau.testing.TempFolders;
  * case once the store is full: the cycle benchmark's N sources (default 1,000, 20 items each)
  * stored and published once, then rounds in which one source gains one new item and the feeds are
  * published. First the same republisher each round, as {@code run} keeps it (it renders only the
- * feeds whose entries changed), then a new one each round, as {@code once} does (it renders every
- * feed). Prints the publishing thread's CPU per round and the medians. Not part of the suite.
+ * feeds whose entries changed, and keeps its memo in the store), then a new one without a memo each
+ * round (it renders every feed, as {@code once} did before schema version 9; {@link PublishFresh}
+ * measures a new process with the memo). Prints the publishing thread's CPU per round and the medians. Not part of the suite.
  *
  * <pre>java -Xmx128m -cp … org.rundschau.cli.PublishTrickle [N sources, default 1000] [rounds, default 10]</pre>
  */
@@ -51,13 +54,15 @@ public final class PublishTrickle {
             try (App app = App.open(config, Clock.systemUTC(), Duration.ZERO)) {
                 Instant seen = Instant.now();
                 for (List<Item> fetch : fetches) app.items().save(fetch.get(0).sourceId(), fetch, seen);
-                Republisher kept = app.republisher();
+                // A jar's build keeps its memo in the store; the classes folder this runs from has none.
+                Republisher kept = App.republisher(config, app.database(), app.items(), app.statuses(),
+                        Optional.of("bench"));
                 kept.publish(config);
                 System.out.printf(Locale.ROOT, "%d sources, %d items stored; each round one source gains one new item%n",
                         fetches.size(), fetches.stream().mapToInt(List::size).sum());
                 double incremental = rounds(app, config, fetches, 0, rounds, "same republisher (run)", () -> kept);
-                double full = rounds(app, config, fetches, rounds, rounds, "new republisher (once)",
-                        () -> App.republisher(config, app.database(), app.items(), app.statuses()));
+                double full = rounds(app, config, fetches, rounds, rounds, "new republisher without memo",
+                        () -> App.republisher(config, app.database(), app.items(), app.statuses(), Optional.empty()));
                 System.out.printf(Locale.ROOT, "median CPU per publication: %.1f ms as run publishes, %.1f ms rendering every"
                         + " feed (%.2f)%n", incremental, full, incremental / full);
             }
@@ -96,9 +101,13 @@ public final class PublishTrickle {
     }
 
     private static AppConfig config(Path dir, List<List<Item>> fetches) {
+        return config(dir, fetches.stream().map(fetch -> fetch.get(0).sourceId()).toList());
+    }
+
+    /** The configuration both tools publish with: one feed source per id, output in {@code dir/public}. */
+    static AppConfig config(Path dir, Collection<String> ids) {
         List<SourceConfig> sources = new ArrayList<>();
-        for (List<Item> fetch : fetches) {
-            String id = fetch.get(0).sourceId();
+        for (String id : ids) {
             sources.add(new SourceConfig(id, "Source " + id, URI.create("http://127.0.0.1/" + id), SourceKind.FEED, "", BERLIN,
                     Locale.GERMAN, Schedule.parse("every 30m"), null));
         }
