@@ -101,7 +101,7 @@ class PublicationMemoTest {
         assertThat(again.feedsRendered()).containsExactlyInAnyOrder("feed.atom", "feed.rss", "feed.json",
                 "source/ticker.atom", "region/bayern.atom");
         assertThat(folder.entryTitles("source/ticker.atom")).contains("Bayern: Tickermeldung 69: korrigiert");
-        assertSameAsAFullRendering();
+        folder.assertSameAsAFullRendering();
     }
 
     @Test
@@ -110,7 +110,7 @@ class PublicationMemoTest {
 
         Republisher.Published again = publishInANewProcess("1.0 jar 18161074 1764770999999");
 
-        assertThat(again.feedsRendered()).containsAll(feedFiles());
+        assertThat(again.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
     }
 
     @Test
@@ -126,7 +126,7 @@ class PublicationMemoTest {
                 config.output(), config.database(), config.timezone(), config.locale(), config.schedule(),
                 config.fetch(), config.regions(), config.sources(), config.dedup(), config.retention()));
 
-        assertThat(again.feedsRendered()).containsAll(feedFiles());
+        assertThat(again.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
         assertThat(Files.readString(folder.out().resolve("region/bayern.atom"))).contains(feed.title() + ", id=x");
     }
 
@@ -163,8 +163,8 @@ class PublicationMemoTest {
         memos.save(output, new byte[] {0, 0, 0, 7, 1});
         Republisher.Published foreign = publishInANewProcess(BUILD);
 
-        assertThat(cut.feedsRendered()).containsAll(feedFiles());
-        assertThat(foreign.feedsRendered()).containsAll(feedFiles());
+        assertThat(cut.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
+        assertThat(foreign.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
         assertThat(publishInANewProcess(BUILD).feedsRendered()).as("each rendering keeps a good memo again").isEmpty();
     }
 
@@ -180,25 +180,5 @@ class PublicationMemoTest {
                         List.of(), Path.of("/srv")));
     }
 
-    /** Every file as a new republisher without a memo, which renders every feed, would write it. */
-    private void assertSameAsAFullRendering() throws Exception {
-        Map<String, String> partly = new HashMap<>();
-        for (String file : folder.files()) partly.put(file, Files.readString(folder.out().resolve(file)));
 
-        folder.publishAfresh(PublishedFolder.feed(""));
-
-        assertThat(folder.files()).containsExactlyInAnyOrderElementsOf(partly.keySet());
-        for (String file : folder.files()) {
-            if (file.endsWith(".atom") || file.endsWith(".rss") || file.endsWith(".json")) {
-                assertThat(Files.readString(folder.out().resolve(file))).as(file).isEqualTo(partly.get(file));
-            }
-        }
-    }
-
-    private List<String> feedFiles() throws Exception {
-        List<String> feeds = folder.files().stream()
-                .filter(f -> (f.startsWith("region/") || f.startsWith("source/")) && f.endsWith(".atom")).toList();
-        assertThat(feeds).contains("source/ticker.atom", "region/bayern.atom");
-        return feeds;
-    }
 }

@@ -1,5 +1,7 @@
 package org.rundschau.refresh;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -7,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.rundschau.config.FeedConfig;
@@ -98,6 +102,29 @@ final class PublishedFolder {
         try (Stream<Path> files = Files.walk(out())) {
             return files.filter(Files::isRegularFile).map(f -> out().relativize(f).toString().replace('\\', '/')).toList();
         }
+    }
+
+    /** Every feed file as a new republisher without a memo, which renders every feed, would write it. */
+    void assertSameAsAFullRendering() throws Exception {
+        Map<String, String> partly = new HashMap<>();
+        for (String file : files()) partly.put(file, Files.readString(out().resolve(file)));
+
+        publishAfresh(feed(""));
+
+        assertThat(files()).containsExactlyInAnyOrderElementsOf(partly.keySet());
+        for (String file : files()) {
+            if (file.endsWith(".atom") || file.endsWith(".rss") || file.endsWith(".json")) {
+                assertThat(Files.readString(out().resolve(file))).as(file).isEqualTo(partly.get(file));
+            }
+        }
+    }
+
+    /** The region and source feeds in the output folder (the store's regions and sources have some). */
+    List<String> regionAndSourceFeeds() throws IOException {
+        List<String> feeds = files().stream()
+                .filter(f -> (f.startsWith("region/") || f.startsWith("source/")) && f.endsWith(".atom")).toList();
+        assertThat(feeds).contains("source/ticker.atom", "region/bayern.atom");
+        return feeds;
     }
 
     List<Element> entries(String path) throws Exception {

@@ -139,7 +139,7 @@ class RepublishingTest {
         assertThat(again.feedsRendered()).doesNotContain("source/kommune21.atom", "source/egov-blog.atom",
                 "source/koeln-presse.atom", "source/behoerden-spiegel.atom");
         assertThat(folder.entryTitles("source/ticker.atom")).contains("Bayern: Tickermeldung 69: korrigiert");
-        assertSameAsAFullRendering();
+        folder.assertSameAsAFullRendering();
     }
 
     @Test
@@ -154,24 +154,9 @@ class RepublishingTest {
         // the ticker's entry now names the other source as carrying the story too (Entry.alsoAt)
         assertThat(again.feedsRendered()).contains("source/ticker.atom");
         assertThat(Files.readString(folder.out().resolve("source/ticker.atom"))).contains("https://www.stadt-koeln.de/presse/ticker-69");
-        assertSameAsAFullRendering();
+        folder.assertSameAsAFullRendering();
     }
 
-    /** Every file as a new republisher, which renders every feed, would write it. */
-    private void assertSameAsAFullRendering() throws Exception {
-        Map<String, byte[]> partly = new HashMap<>();
-        for (String file : folder.files()) partly.put(file, Files.readAllBytes(folder.out().resolve(file)));
-
-        folder.publishAfresh(PublishedFolder.feed(""));
-
-        assertThat(folder.files()).containsExactlyInAnyOrderElementsOf(partly.keySet());
-        for (String file : folder.files()) {
-            if (file.endsWith(".atom") || file.endsWith(".rss") || file.endsWith(".json")) {
-                assertThat(Files.readString(folder.out().resolve(file))).as(file)
-                        .isEqualTo(new String(partly.get(file), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-    }
 
     @Test
     void aPrunedItemLeavesTheFeedsNextTime() throws Exception {
@@ -232,7 +217,7 @@ class RepublishingTest {
         assertThat(again.changed()).isTrue();
         assertThat(Files.readString(folder.out().resolve("feed.atom"))).contains("Digitale Verwaltung heute");
         // every region and source feed carries the title too: none may be kept as it was
-        assertThat(again.feedsRendered()).containsAll(feedFiles());
+        assertThat(again.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
         assertThat(Files.readString(folder.out().resolve("source/ticker.atom"))).contains("Digitale Verwaltung heute");
         assertThat(Files.readString(folder.out().resolve("region/bayern.atom"))).contains("Digitale Verwaltung heute");
     }
@@ -250,17 +235,10 @@ class RepublishingTest {
                 config.database(), config.timezone(), config.locale(), config.schedule(), config.fetch(),
                 config.regions(), renamed, config.dedup(), config.retention()));
 
-        assertThat(again.feedsRendered()).containsAll(feedFiles());
+        assertThat(again.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
         assertThat(Files.readString(folder.out().resolve("source/ticker.atom"))).contains("Ticker der Verwaltung");
     }
 
-    /** The region and source feeds in the output folder. */
-    private List<String> feedFiles() throws Exception {
-        List<String> feeds = folder.files().stream()
-                .filter(f -> (f.startsWith("region/") || f.startsWith("source/")) && f.endsWith(".atom")).toList();
-        assertThat(feeds).contains("source/ticker.atom", "region/bayern.atom");
-        return feeds;
-    }
 
     @Test
     void fullArchivePagesNeverChangeAndNewOnesAppear() throws Exception {
