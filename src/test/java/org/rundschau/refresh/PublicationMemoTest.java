@@ -118,7 +118,7 @@ class PublicationMemoTest {
         publishInANewProcess(BUILD);
         AppConfig config = config();
         FeedConfig feed = config.feed();
-        // one that a record's toString cannot tell from the old title: "title=…, id=…" inside the title
+        // another title, which every region and source feed carries (the toString collision is tested below)
         FeedConfig retitled = new FeedConfig(feed.title() + ", id=x", feed.id(), feed.self(), feed.entries(),
                 feed.link(), feed.perSource(), feed.hub());
 
@@ -163,6 +163,7 @@ class PublicationMemoTest {
         memos.save(output, new byte[] {0, 0, 0, 7, 1});
         Republisher.Published foreign = publishInANewProcess(BUILD);
 
+        // a full rendering, as without a memo, and no failure; then the memo is good again and used
         assertThat(cut.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
         assertThat(foreign.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
         assertThat(publishInANewProcess(BUILD).feedsRendered()).as("each rendering keeps a good memo again").isEmpty();
