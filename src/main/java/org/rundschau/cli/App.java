@@ -139,9 +139,14 @@ final class App implements AutoCloseable {
         Stages stages = Stages.of(config, clock, leases == null ? SharedHosts.NONE : leases);
         ItemStore items = new ItemStore(database, entryIdBase(config.feed().id()), config.dedup(), config.retention());
         SourceStatusStore statuses = new SourceStatusStore(database);
+        // The build, not only the version: a new jar of one snapshot version re-reads unchanged pages
+        // with its extraction rules, and does not trust feeds another build rendered.
+        Optional<String> build = Version.build();
         SourceRefresher refresher = new SourceRefresher(stages.fetcher(), stages.html(), stages.feeds(),
-                stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()), Version.current());
-        return new App(lock, database, leases, items, statuses, refresher, republisher(config, database, items, statuses));
+                stages.normalizer(), items, statuses, clock, new Backoff(new SplittableRandom()),
+                build.orElse(Version.current()));
+        return new App(lock, database, leases, items, statuses, refresher,
+                republisher(config, database, items, statuses, build));
     }
 
     /** A host lease runs at least this long, so that renewals (every third of it) keep up. */
