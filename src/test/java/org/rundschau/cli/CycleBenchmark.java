@@ -324,6 +324,7 @@ public final class CycleBenchmark {
         System.out.println("(rs-tuned: the fresh JVM with " + TUNED_FLAGS + ")");
         System.out.printf("%7s %10s %8s %12s %8s %10s %12s %8s %10s %10s %10s%n", "feeds", "newsboat", "items", "rs-process", "items",
                 "rs-tuned", "rs-in-jvm", "items", "nb/rs-proc", "nb/rs-tuned", "nb/rs-jvm");
+        List<String> unchanged = new ArrayList<>();
         for (int count : options.feedCounts()) {
             List<SyntheticSite> subset = feeds.subList(0, count);
             List<URI> urls = server.serve(subset);
@@ -331,6 +332,10 @@ public final class CycleBenchmark {
             List<SourceConfig> sources = sourceConfigs(subset, urls);
             ChildCpu.Run fresh = rundschauOnce(dir.resolve("rs-" + count), sources, "");
             ChildCpu.Run tuned = rundschauOnce(dir.resolve("rs-tuned-" + count), sources, TUNED_FLAGS);
+            // What a cron `once` costs when nothing changed: the same folders again (304s and same bodies).
+            ChildCpu.Run freshAgain = rundschauOnce(dir.resolve("rs-" + count), sources, "");
+            ChildCpu.Run tunedAgain = rundschauOnce(dir.resolve("rs-tuned-" + count), sources, TUNED_FLAGS);
+            unchanged.add(String.format(Locale.ROOT, "%7d %12.2f %10.2f", count, freshAgain.cpuSeconds(), tunedAgain.cpuSeconds()));
             long freshItems = itemCount(dir.resolve("rs-" + count).resolve("data/rundschau.db"));
             AppConfig config = config(dir.resolve("rsin-" + count), sources);
             CycleResult inJvm;
@@ -343,6 +348,9 @@ public final class CycleBenchmark {
                     inJvm.items(), nb.run().cpuSeconds() / fresh.cpuSeconds(), nb.run().cpuSeconds() / tuned.cpuSeconds(),
                     nb.run().cpuSeconds() / inJvmSeconds);
         }
+        System.out.println("The same `once` again in a fresh JVM, nothing changed on the server (a cron run with no news), CPU seconds:");
+        System.out.printf("%7s %12s %10s%n", "feeds", "rs-process", "rs-tuned");
+        unchanged.forEach(System.out::println);
     }
 
     /** Runs {@code rundschau once} in a new JVM (same classpath, -Xmx128m) over these sources. */
@@ -417,9 +425,11 @@ public final class CycleBenchmark {
     private void printMachine() throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+        List<String> flags = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
         System.out.printf(Locale.ROOT, "Machine: %s, %d cores; %s %s; max heap %.0f MiB; load average at start %.2f%n",
                 cpu, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / MIB, Cpu.loadAverage());
+        System.out.println("JVM flags: " + (flags.isEmpty() ? "none" : String.join(" ", flags)));
     }
 
     private static void printTable(List<CycleResult> rows) {
