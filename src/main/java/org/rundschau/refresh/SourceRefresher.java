@@ -49,8 +49,9 @@ public final class SourceRefresher {
     private final String codeVersion;
 
     /**
-     * @param codeVersion part of the "same body as last time" check, so that an upgrade of
-     *                    Rundschau re-reads unchanged pages with the new extraction rules
+     * @param codeVersion the build of Rundschau: with the source's settings, the rules under which a
+     *                    304 or the same body as last time skips extraction, so that an upgrade
+     *                    re-reads unchanged pages with the new extraction rules
      */
     public SourceRefresher(HttpFetcher fetcher, HtmlExtractor htmlExtractor, FeedExtractor feedExtractor,
                            Normalizer normalizer, ItemStore items, SourceStatusStore statuses, Clock clock,
@@ -89,14 +90,15 @@ public final class SourceRefresher {
         SourceStatus after;
         StoreResult stored = StoreResult.NOTHING;
         boolean unchanged = false;
+        String rules = rulesHash(source);
         try {
-            FetchResult result = fetcher.fetch(source.url(), before.validators());
-            if (result instanceof FetchResult.Fetched fetched && !sameAsLastTime(fetched.page(), source, before)) {
+            FetchResult result = fetcher.fetch(source.url(), before.validatorsFor(rules));
+            if (result instanceof FetchResult.Fetched fetched && !sameAsLastTime(fetched.page(), rules, before)) {
                 Page page = fetched.page();
                 Extraction extraction = extract(source, page);
                 stored = items.save(source.id(), normalize(extraction, source, page.fetchedAt()), page.fetchedAt());
                 after = before.succeeded(started, page.status(), extraction.items().size(), page.validators(),
-                        fingerprint(page, source));
+                        bodyHash(page, rules), rules);
             } else {
                 unchanged = true;
                 after = result instanceof FetchResult.Fetched same
@@ -140,18 +142,29 @@ public final class SourceRefresher {
         return result;
     }
 
-    // A body identical to the last one skips extraction; the source's settings and the code version
-    // are part of the fingerprint so that a changed selector or an upgrade re-reads the page.
-    private boolean sameAsLastTime(Page page, SourceConfig source, SourceStatus before) {
-        return before.healthy() && !before.bodyHash().isEmpty() && before.bodyHash().equals(fingerprint(page, source));
+    // A 304 or a body identical to the last one skips extraction, but only under the rules that
+    // extracted it last: the source's settings and the build of Rundschau. After a changed selector or
+    // an upgrade the page is fetched without validators (validatorsFor) and goes through extraction.
+    private boolean sameAsLastTime(Page page, String rules, SourceStatus before) {
+        return before.healthy() && !before.bodyHash().isEmpty() && before.bodyHash().equals(bodyHash(page, rules));
     }
 
-    private String fingerprint(Page page, SourceConfig source) {
+    private String rulesHash(SourceConfig source) {
+        MessageDigest sha = sha256();
+        sha.update((codeVersion + "\n" + source).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static String bodyHash(Page page, String rules) {
+        MessageDigest sha = sha256();
+        sha.update((rules + "\n").getBytes(StandardCharsets.US_ASCII));
+        sha.update(page.body());
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((codeVersion + "\n" + source + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(page.body());
-            return HexFormat.of().formatHex(sha.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

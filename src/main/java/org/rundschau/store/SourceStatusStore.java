@@ -15,14 +15,14 @@ import org.rundschau.model.Validators;
 public final class SourceStatusStore {
 
     private static final String COLUMNS = "source_id, last_attempt, last_success, consecutive_failures, "
-            + "last_error, last_http_status, items_last_success, etag, last_modified, body_hash, next_attempt";
+            + "last_error, last_http_status, items_last_success, etag, last_modified, body_hash, rules_hash, next_attempt";
     private static final String UPSERT = "INSERT INTO source_status (" + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO UPDATE SET "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO UPDATE SET "
             + "last_attempt = excluded.last_attempt, last_success = excluded.last_success, "
             + "consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error, "
             + "last_http_status = excluded.last_http_status, items_last_success = excluded.items_last_success, "
             + "etag = excluded.etag, last_modified = excluded.last_modified, body_hash = excluded.body_hash, "
-            + "next_attempt = excluded.next_attempt";
+            + "rules_hash = excluded.rules_hash, next_attempt = excluded.next_attempt";
     private static final String SELECT_ONE = "SELECT " + COLUMNS + " FROM source_status WHERE source_id = ?";
     private static final String SELECT_ALL = "SELECT " + COLUMNS + " FROM source_status ORDER BY source_id";
 
@@ -64,7 +64,8 @@ public final class SourceStatusStore {
                 ps.setString(8, status.validators().etag());
                 ps.setString(9, status.validators().lastModified());
                 ps.setString(10, status.bodyHash());
-                setInstant(ps, 11, status.nextAttempt());
+                ps.setString(11, status.rulesHash());
+                setInstant(ps, 12, status.nextAttempt());
                 ps.executeUpdate();
                 return status;
             }
@@ -87,7 +88,7 @@ public final class SourceStatusStore {
                 getInstant(rs, "last_success"), rs.getInt("consecutive_failures"), rs.getString("last_error"),
                 rs.getInt("last_http_status"), rs.getInt("items_last_success"),
                 new Validators(rs.getString("etag"), rs.getString("last_modified")), rs.getString("body_hash"),
-                getInstant(rs, "next_attempt"));
+                rs.getString("rules_hash"), getInstant(rs, "next_attempt"));
     }
 
     private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {

@@ -33,7 +33,7 @@ class ProgressLinesTest {
 
     private static RefreshOutcome ok(String id, StoreResult stored, boolean unchanged) {
         SourceStatus status = SourceStatus.never(id).succeeded(NOW, 200, stored.added() + stored.updated() + stored.unchanged(),
-                Validators.NONE, "");
+                Validators.NONE, "", "r");
         return new RefreshOutcome(id, status, stored, unchanged, false, Duration.ofMillis(400));
     }
 

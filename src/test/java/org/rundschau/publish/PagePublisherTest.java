@@ -209,7 +209,7 @@ class PagePublisherTest {
         assertThat(sources.get(0).text()).contains("16 Meldungen beim letzten Abruf");
         pages.write(PageSample.config(output), ENTRIES, List.of(
                 SourceStatus.never("kommune21").succeeded(PageSample.NOW, 200, 1,
-                        Validators.NONE, "")
+                        Validators.NONE, "", "r")
                         .failed(PageSample.NOW, 0, "kaputt", PageSample.NOW)));
         Element one = read(output.resolve("index.html")).select("#sources li.source").get(0);
 

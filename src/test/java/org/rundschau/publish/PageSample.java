@@ -62,11 +62,11 @@ final class PageSample {
 
     static final Instant NOW = Instant.parse("2025-02-07T09:00:00Z");
     static final List<SourceStatus> STATUSES = List.of(
-            SourceStatus.never("kommune21").succeeded(NOW, 200, 16, Validators.NONE, "h"),
-            SourceStatus.never("koeln-presse").succeeded(NOW, 200, 4, Validators.NONE, "h")
+            SourceStatus.never("kommune21").succeeded(NOW, 200, 16, Validators.NONE, "h", "r"),
+            SourceStatus.never("koeln-presse").succeeded(NOW, 200, 4, Validators.NONE, "h", "r")
                     .failed(Instant.parse("2025-02-07T09:30:00Z"), 0, HOSTILE_ERROR, Instant.parse("2025-02-07T10:30:00Z"))
                     .failed(Instant.parse("2025-02-07T10:30:00Z"), 0, HOSTILE_ERROR, Instant.parse("2025-02-07T11:30:00Z")),
-            SourceStatus.never("egov-blog").succeeded(NOW, 200, 2, Validators.NONE, "h"),
+            SourceStatus.never("egov-blog").succeeded(NOW, 200, 2, Validators.NONE, "h", "r"),
             SourceStatus.never("removed").failed(NOW, 500, "gone source error", NOW));
 
     private PageSample() {

@@ -63,7 +63,7 @@ class ClusteredScheduleTest {
     }
 
     private static SourceStatus attemptedAt(Instant at) {
-        return new SourceStatus("kommune21", at, at, 0, "", 200, 10, Validators.NONE, "", null);
+        return new SourceStatus("kommune21", at, at, 0, "", 200, 10, Validators.NONE, "", "", null);
     }
 
     private List<? extends Trigger> triggers() throws Exception {

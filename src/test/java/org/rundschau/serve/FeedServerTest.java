@@ -305,7 +305,7 @@ class FeedServerTest {
     void healthReportsEverySourceAndTheLastPublication() throws Exception {
         Instant at = Instant.parse("2025-02-07T09:00:00Z");
         statuses.clear();
-        statuses.add(SourceStatus.never("kommune21").succeeded(at, 200, 16, Validators.NONE, "h"));
+        statuses.add(SourceStatus.never("kommune21").succeeded(at, 200, 16, Validators.NONE, "h", "r"));
         statuses.add(SourceStatus.never("koeln").failed(at, 503, "fetch: HTTP 503 \"Service\nUnavailable\"",
                 at.plusSeconds(600)));
         statuses.add(SourceStatus.never("neu"));

@@ -19,7 +19,7 @@ class HealthJsonTest {
     @Test
     void everythingHealthyIsOk() throws Exception {
         JsonNode health = json.readTree(HealthJson.render(
-                List.of(SourceStatus.never("a").succeeded(AT, 200, 3, Validators.NONE, ""), SourceStatus.never("b")),
+                List.of(SourceStatus.never("a").succeeded(AT, 200, 3, Validators.NONE, "", "r"), SourceStatus.never("b")),
                 Optional.empty()));
 
         assertThat(health.get("status").asText()).isEqualTo("ok");

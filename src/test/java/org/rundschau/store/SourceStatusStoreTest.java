@@ -51,7 +51,8 @@ class SourceStatusStoreTest {
     @Test
     void roundTripsEveryField() throws StoreException {
         SourceStatus status = new SourceStatus("kommune21", T1, T0, 2, "fetch: HTTP 503", 503, 20,
-                new Validators("W/\"abc\"", "Fri, 07 Feb 2025 08:00:00 GMT"), "9f86d081", T1.plusSeconds(3600));
+                new Validators("W/\"abc\"", "Fri, 07 Feb 2025 08:00:00 GMT"), "9f86d081", "5e884898",
+                T1.plusSeconds(3600));
 
         assertThat(statuses.save(status)).isSameAs(status);
 
@@ -75,7 +76,7 @@ class SourceStatusStoreTest {
         SourceStatus failed = SourceStatus.never("kommune21").failed(T0, 500, "fetch: HTTP 500", T1);
         statuses.save(failed);
 
-        SourceStatus recovered = failed.succeeded(T1, 200, 12, new Validators("\"e1\"", ""), "hash");
+        SourceStatus recovered = failed.succeeded(T1, 200, 12, new Validators("\"e1\"", ""), "hash", "r");
         statuses.save(recovered);
 
         assertThat(statuses.load("kommune21")).isEqualTo(recovered);
@@ -85,7 +86,7 @@ class SourceStatusStoreTest {
     @Test
     void allListsEverySavedSourceById() throws StoreException {
         SourceStatus z = SourceStatus.never("zeitung").failed(T0, 404, "fetch: HTTP 404", null);
-        SourceStatus k = SourceStatus.never("kommune21").succeeded(T0, 200, 3, Validators.NONE, "");
+        SourceStatus k = SourceStatus.never("kommune21").succeeded(T0, 200, 3, Validators.NONE, "", "r");
         statuses.save(z);
         statuses.save(k);
 
@@ -94,7 +95,7 @@ class SourceStatusStoreTest {
 
     @Test
     void survivesReopeningTheDatabase() throws StoreException {
-        SourceStatus status = SourceStatus.never("kommune21").succeeded(T0, 200, 3, new Validators("\"e\"", ""), "h");
+        SourceStatus status = SourceStatus.never("kommune21").succeeded(T0, 200, 3, new Validators("\"e\"", ""), "h", "r");
         statuses.save(status);
         db.close();
 
