@@ -44,24 +44,46 @@ public final class Cpu {
         return total;
     }
 
-    /** CPU of the JVM's own threads, which {@link ThreadMXBean} does not see: garbage collection and JIT compilers. */
-    public record VmThreads(long gcNanos, long jitNanos) {
+    /**
+     * CPU of the JVM's own threads, which {@link ThreadMXBean} does not see, by Linux thread id:
+     * garbage collection ({@code GC Thread#N}, {@code G1 ...}, and the {@code VM Thread}, where the
+     * serial collector and other safepoint work run) and JIT compilers ({@code C1/C2 CompilerThread}).
+     */
+    public record VmThreads(java.util.Map<Long, Long> gc, java.util.Map<Long, Long> jit) {
+        public long gcNanos() {
+            return gc.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public long jitNanos() {
+            return jit.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /**
+         * What the threads alive now used since {@code before}. HotSpot starts and stops compiler
+         * threads as it needs them: one that ended in between is in neither figure (its CPU is in
+         * the process total only), one that started is counted from zero.
+         */
         public VmThreads minus(VmThreads before) {
-            return new VmThreads(gcNanos - before.gcNanos, jitNanos - before.jitNanos);
+            return new VmThreads(since(before.gc, gc), since(before.jit, jit));
+        }
+
+        private static java.util.Map<Long, Long> since(java.util.Map<Long, Long> before, java.util.Map<Long, Long> now) {
+            java.util.Map<Long, Long> used = new java.util.HashMap<>();
+            now.forEach((tid, nanos) -> used.put(tid, nanos - before.getOrDefault(tid, 0L)));
+            return used;
         }
     }
 
     /**
-     * The CPU so far of the live GC threads ({@code GC Thread#N}, {@code G1 ...}) and JIT compiler
-     * threads ({@code C1/C2 CompilerThread}), from {@code /proc/self/task/TID/stat} (Linux; user +
-     * system, in clock ticks of 10 ms). Zeros where /proc is missing. HotSpot may start and stop
-     * compiler threads as it needs them: CPU of one that ended is in neither figure.
+     * The CPU so far of the live GC, VM and JIT compiler threads (see {@link VmThreads}), from
+     * {@code /proc/self/task/TID/stat} (Linux; user + system, in clock ticks of 10 ms). Empty where
+     * /proc is missing.
      */
     public static VmThreads vmThreads() {
-        long gc = 0;
-        long jit = 0;
+        java.util.Map<Long, Long> gc = new java.util.HashMap<>();
+        java.util.Map<Long, Long> jit = new java.util.HashMap<>();
         java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-        if (!java.nio.file.Files.isDirectory(tasks)) return new VmThreads(0, 0);
+        if (!java.nio.file.Files.isDirectory(tasks)) return new VmThreads(gc, jit);
         try (var dirs = java.nio.file.Files.list(tasks)) {
             for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) dirs::iterator) {
                 String stat;
@@ -77,11 +99,12 @@ public final class Cpu {
                 String[] fields = stat.substring(close + 2).split(" ");
                 // fields[0] is field 3 (state): utime is field 14, stime field 15
                 long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_NANOS;
-                if (name.startsWith("GC Thread") || name.startsWith("G1 ")) gc += nanos;
-                else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) jit += nanos;
+                long tid = Long.parseLong(task.getFileName().toString());
+                if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) gc.put(tid, nanos);
+                else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) jit.put(tid, nanos);
             }
         } catch (java.io.IOException e) {
-            return new VmThreads(0, 0);
+            return new VmThreads(java.util.Map.of(), java.util.Map.of());
         }
         return new VmThreads(gc, jit);
     }

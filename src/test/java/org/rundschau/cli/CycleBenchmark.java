@@ -486,7 +486,7 @@ public final class CycleBenchmark {
             long rest = r.cpuNanos() - workers - r.httpClientCpuNanos() - r.publishCpuNanos() - r.vm().gcNanos()
                     - r.vm().jitNanos();
             System.out.printf(Locale.ROOT, "%s cycle CPU by thread: refresh workers %.2f s, HTTP client threads %.2f s, publish"
-                            + " %.2f s, GC threads %.2f s, JIT compiler threads %.2f s, the rest (threads that ended, other"
+                            + " %.2f s, GC and VM threads %.2f s, JIT compiler threads %.2f s, the rest (threads that ended, other"
                             + " JVM threads) %.2f s%n", r.name(), workers / 1e9, r.httpClientCpuNanos() / 1e9,
                     r.publishCpuNanos() / 1e9, r.vm().gcNanos() / 1e9, r.vm().jitNanos() / 1e9, rest / 1e9);
         }
