@@ -37,6 +37,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.rundschau.testing.AtomChecks;
 import org.rundschau.testing.TestPostgres;
 
@@ -47,7 +49,10 @@ import org.rundschau.testing.TestPostgres;
  * on a survivor, and only then), two nodes never had requests to the one host at once, every item
  * (also those that appeared after the loss) is stored once, the published feed is complete and
  * valid, and the survivors took the dead node's place in Quartz's cluster.
+ *
+ * <p>Runs beside the other test classes (see junit-platform.properties): it mostly waits for slots.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ClusterIT {
     private static final int SOURCES = 6;
     private static final int ITEMS = 8;
