@@ -93,12 +93,13 @@ public final class SourceRefresher {
         String rules = rulesHash(source);
         try {
             FetchResult result = fetcher.fetch(source.url(), before.validatorsFor(rules));
-            if (result instanceof FetchResult.Fetched fetched && !sameAsLastTime(fetched.page(), rules, before)) {
+            String bodyHash = result instanceof FetchResult.Fetched fetched ? bodyHash(fetched.page(), rules) : "";
+            if (result instanceof FetchResult.Fetched fetched && !sameAsLastTime(bodyHash, before)) {
                 Page page = fetched.page();
                 Extraction extraction = extract(source, page);
                 stored = items.save(source.id(), normalize(extraction, source, page.fetchedAt()), page.fetchedAt());
                 after = before.succeeded(started, page.status(), extraction.items().size(), page.validators(),
-                        bodyHash(page, rules), rules);
+                        bodyHash, rules);
             } else {
                 unchanged = true;
                 after = result instanceof FetchResult.Fetched same
@@ -145,8 +146,8 @@ public final class SourceRefresher {
     // A 304 or a body identical to the last one skips extraction, but only under the rules that
     // extracted it last: the source's settings and the build of Rundschau. After a changed selector or
     // an upgrade the page is fetched without validators (validatorsFor) and goes through extraction.
-    private boolean sameAsLastTime(Page page, String rules, SourceStatus before) {
-        return before.healthy() && !before.bodyHash().isEmpty() && before.bodyHash().equals(bodyHash(page, rules));
+    private static boolean sameAsLastTime(String bodyHash, SourceStatus before) {
+        return before.healthy() && !before.bodyHash().isEmpty() && before.bodyHash().equals(bodyHash);
     }
 
     private String rulesHash(SourceConfig source) {

@@ -45,32 +45,21 @@ public final class Cpu {
     }
 
     /**
-     * CPU of the JVM's own threads, which {@link ThreadMXBean} does not see, by Linux thread id:
-     * garbage collection ({@code GC Thread#N}, {@code G1 ...}, and the {@code VM Thread}, where the
-     * serial collector and other safepoint work run) and JIT compilers ({@code C1/C2 CompilerThread}).
+     * CPU of the JVM's own threads, which {@link ThreadMXBean} does not see: garbage collection
+     * ({@code GC Thread#N}, {@code G1 ...}, and the {@code VM Thread}, where the serial collector and
+     * other safepoint work run) and JIT compilers ({@code C1/C2 CompilerThread}).
      */
-    public record VmThreads(java.util.Map<Long, Long> gc, java.util.Map<Long, Long> jit) {
-        public long gcNanos() {
-            return gc.values().stream().mapToLong(Long::longValue).sum();
-        }
+    public record VmThreads(long gcNanos, long jitNanos) {
+    }
 
-        public long jitNanos() {
-            return jit.values().stream().mapToLong(Long::longValue).sum();
-        }
-
+    /** The CPU so far of each of those threads, by Linux thread id. */
+    public record VmThreadsSnapshot(java.util.Map<Long, Long> gc, java.util.Map<Long, Long> jit) {
         /**
-         * What the threads alive now used since {@code before}. HotSpot starts and stops compiler
-         * threads as it needs them: one that ended in between is in neither figure (its CPU is in
-         * the process total only), one that started is counted from zero.
+         * What the threads alive now used since {@code before} (see {@link Cpu#usedSince}: HotSpot stops
+         * compiler threads it no longer needs, and one that ended in between is in neither figure).
          */
-        public VmThreads minus(VmThreads before) {
-            return new VmThreads(since(before.gc, gc), since(before.jit, jit));
-        }
-
-        private static java.util.Map<Long, Long> since(java.util.Map<Long, Long> before, java.util.Map<Long, Long> now) {
-            java.util.Map<Long, Long> used = new java.util.HashMap<>();
-            now.forEach((tid, nanos) -> used.put(tid, nanos - before.getOrDefault(tid, 0L)));
-            return used;
+        public VmThreads since(VmThreadsSnapshot before) {
+            return new VmThreads(usedSince(before.gc, gc), usedSince(before.jit, jit));
         }
     }
 
@@ -79,11 +68,11 @@ public final class Cpu {
      * {@code /proc/self/task/TID/stat} (Linux; user + system, in clock ticks of 10 ms). Empty where
      * /proc is missing.
      */
-    public static VmThreads vmThreads() {
+    public static VmThreadsSnapshot vmThreads() {
         java.util.Map<Long, Long> gc = new java.util.HashMap<>();
         java.util.Map<Long, Long> jit = new java.util.HashMap<>();
         java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
-        if (!java.nio.file.Files.isDirectory(tasks)) return new VmThreads(gc, jit);
+        if (!java.nio.file.Files.isDirectory(tasks)) return new VmThreadsSnapshot(gc, jit);
         try (var dirs = java.nio.file.Files.list(tasks)) {
             for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) dirs::iterator) {
                 String stat;
@@ -104,9 +93,9 @@ public final class Cpu {
                 else if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) jit.put(tid, nanos);
             }
         } catch (java.io.IOException e) {
-            return new VmThreads(java.util.Map.of(), java.util.Map.of());
+            return new VmThreadsSnapshot(java.util.Map.of(), java.util.Map.of());
         }
-        return new VmThreads(gc, jit);
+        return new VmThreadsSnapshot(gc, jit);
     }
 
     /** Linux's USER_HZ, 100 on every common architecture. */

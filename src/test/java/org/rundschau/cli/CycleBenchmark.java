@@ -196,7 +196,7 @@ public final class CycleBenchmark {
         long wall0 = System.nanoTime();
         long cpu0 = Cpu.process();
         var client0 = Cpu.threadsNamed("HttpClient-");
-        Cpu.VmThreads vm0 = Cpu.vmThreads();
+        Cpu.VmThreadsSnapshot vm0 = Cpu.vmThreads();
         ExecutorService pool = Executors.newFixedThreadPool(App.PARALLEL_SOURCES);
         List<Refreshed> refreshed = new ArrayList<>();
         try {
@@ -220,7 +220,7 @@ public final class CycleBenchmark {
         long wall = System.nanoTime() - wall0;
         long cpu = Cpu.process() - cpu0;
         long client = Cpu.usedSince(client0, Cpu.threadsNamed("HttpClient-"));
-        Cpu.VmThreads vm = Cpu.vmThreads().minus(vm0);
+        Cpu.VmThreads vm = Cpu.vmThreads().since(vm0);
         List<Refreshed> failed = refreshed.stream().filter(r -> r.outcome().failed()).toList();
         if (!failed.isEmpty()) {
             failed.stream().limit(5).forEach(r -> System.out.println("FAILED " + r.source().id() + ": "
