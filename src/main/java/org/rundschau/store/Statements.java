@@ -91,8 +91,6 @@ final class Statements implements AutoCloseable {
             ps.setLong(index, t.toEpochMilli());
         } else if (value instanceof byte[] bytes) {
             ps.setBytes(index, bytes);
-        } else if (value instanceof byte[] bytes) {
-            ps.setBytes(index, bytes);
         } else {
             throw new IllegalArgumentException("cannot bind a " + value.getClass().getName() + " to SQL");
         }
