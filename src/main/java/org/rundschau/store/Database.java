@@ -446,6 +446,17 @@ public final class Database implements AutoCloseable {
      * {@link #write} work, which hold the lock that guards them; on PostgreSQL the driver keeps its
      * own server-side statements per connection, and these are fresh for each unit of work.
      */
+    /**
+     * Has PostgreSQL's planner read the statistics of {@code tables} anew, inside the caller's
+     * transaction: its own rows not yet committed count too, which no ANALYZE of another session
+     * (autovacuum's) can see, and plans cached on this connection are made again. Nothing on
+     * SQLite, whose planner needs no statistics for the store's lookups. A role that does not own
+     * a table gets a warning from the server, not an error.
+     */
+    void analyze(Statements st, String... tables) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) st.update("ANALYZE " + String.join(", ", tables));
+    }
+
     Statements statements(Connection c) {
         if (pool != null || c != connection) return new Statements(c);
         if (kept == null) kept = Statements.kept(connection);

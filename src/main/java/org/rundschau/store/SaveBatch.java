@@ -83,7 +83,18 @@ final class SaveBatch {
             WHERE source_id = ? AND item_key = ?""";
     private static final String UPDATE_LINK = "UPDATE item SET link = ? WHERE source_id = ? AND item_key = ?";
 
+    /**
+     * How many new items one save inserts before it has the planner's statistics refreshed. A
+     * PostgreSQL planner that has no statistics (a new database before autovacuum's first ANALYZE)
+     * estimates one row for every lookup and may keep a plan that scans all of a source's items in
+     * place of its key, and no ANALYZE of another session sees the rows of this transaction: the
+     * items of a large first fetch each cost more than the one before. 500 rows are enough for
+     * statistics that pick the right indexes; an ANALYZE of them costs a few milliseconds.
+     */
+    static final int STATISTICS_EVERY = 500;
+
     private final Statements st;
+    private final StatisticsRefresh statistics;
     private final StoryMatcher matcher;
     private final BiFunction<String, String, String> entryIds;
     private final String sourceId;
@@ -94,6 +105,7 @@ final class SaveBatch {
     private final Set<String> touched = new HashSet<>();
     private StoreResult result = StoreResult.NOTHING;
     private long nextSeq;   // 0: not read yet
+    private int inserted;
 
     private record Row(String key, String entryId, String link, String title, String titleKey, Instant published,
                        boolean dated, String contentHash, long seq) {}
@@ -105,12 +117,21 @@ final class SaveBatch {
         record Fresh(String key) implements Target {}
     }
 
+    /** Refreshes the planner's statistics of the tables a save reads, inside its transaction. */
+    @FunctionalInterface
+    interface StatisticsRefresh {
+        void refresh() throws SQLException;
+    }
+
     /**
-     * @param entryIds the entry id of a new item, from source id and key
+     * @param statistics called after every {@link #STATISTICS_EVERY} new items
+     * @param entryIds   the entry id of a new item, from source id and key
      */
-    SaveBatch(Statements st, StoryMatcher matcher, BiFunction<String, String, String> entryIds, String sourceId,
-              Instant seenAt, DedupConfig dedup, RetentionConfig retention) {
+    SaveBatch(Statements st, StatisticsRefresh statistics, StoryMatcher matcher,
+              BiFunction<String, String, String> entryIds, String sourceId, Instant seenAt, DedupConfig dedup,
+              RetentionConfig retention) {
         this.st = st;
+        this.statistics = statistics;
         this.matcher = matcher;
         this.entryIds = entryIds;
         this.sourceId = sourceId;
@@ -281,6 +302,7 @@ final class SaveBatch {
                 match.map(StoryMatcher.Match::entryId).orElse(null), match.map(StoryMatcher.Match::rule).orElse(null),
                 match.map(StoryMatcher.Match::score).orElse(null), text.titleKey(), text.folded(), seq);
         matcher.addBuckets(seq, sourceId, item.published(), text);
+        if (++inserted % STATISTICS_EVERY == 0) statistics.refresh();
         touched.add(key);
         logDecision(entryId, match);
         count(new StoreResult(1, 0, 0, merges ? 1 : 0, !merges && holdBack ? 1 : 0, 0));

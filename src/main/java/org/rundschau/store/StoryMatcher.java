@@ -153,14 +153,25 @@ final class StoryMatcher {
      * the window, each once, at most {@link #MAX_CANDIDATES}: those sharing the most buckets (then
      * the nearest in time) first. Columns: sequence number, entry id, merged into,
      * region, title key, shingles, first seen, and the source and held-back flag of the entry at the
-     * item's root (NULL when that entry is gone). One statement: SQLite seeks each (week, bucket)
-     * pair in the bucket table's primary key, then each candidate by its number and, only when it
-     * joined another entry, that root by its entry id (most candidates are their own root: the
-     * seek would find the row just read). A bucket row whose item is gone drops out in the join.
+     * item's root (NULL when that entry is gone). One statement: it seeks each bucket in each week
+     * of the window in the bucket table's primary key (PostgreSQL's key begins with the bucket, so
+     * that its planner seeks them even before it has statistics: migration 011), then each candidate
+     * by its number and, only when it joined another entry, that root by its entry id (most
+     * candidates are their own root: the seek would find the row just read). A bucket row whose
+     * item is gone drops out in the join.
      */
     private ResultSet candidates(long[] buckets, String sourceId, Instant published) throws SQLException {
-        Instant from = published.minus(config.window());
-        Instant to = published.plus(config.window());
+        Query query = candidateQuery(buckets, sourceId, published, config.window());
+        return st.query(query.sql(), query.values());
+    }
+
+    /** A statement and the values to bind to it. */
+    record Query(String sql, Object... values) {}
+
+    /** The statement of {@link #candidates}, for an item of {@code sourceId} published at {@code published}. */
+    static Query candidateQuery(long[] buckets, String sourceId, Instant published, Duration window) {
+        Instant from = published.minus(window);
+        Instant to = published.plus(window);
         List<Object> values = new ArrayList<>();
         values.add(published);
         for (long week = week(from); week <= week(to); week++) values.add(week);
@@ -177,7 +188,7 @@ final class StoryMatcher {
                 + "JOIN item i ON i.seq = c.item_seq "
                 + "LEFT JOIN item r ON r.entry_id = i.merged_into "
                 + "ORDER BY c.shared DESC, c.distance, c.item_seq";
-        return st.query(sql, values.toArray());
+        return new Query(sql, values.toArray());
     }
 
     private static String placeholders(int n) {

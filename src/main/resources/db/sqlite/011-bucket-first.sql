@@ -1,0 +1,6 @@
+-- Version 11: nothing to change here. On PostgreSQL this version puts the bucket first in the
+-- headline bucket table's key, so that the candidate search seeks its buckets even while the
+-- planner has no statistics (see ../postgresql/011-bucket-first.sql). SQLite's planner, which
+-- assumes every equality on a key column to be selective, already seeks each (week, bucket) pair
+-- of the key (week, bucket, published, item_seq), and rebuilding the table would cost every
+-- installation a copy of it for nothing.

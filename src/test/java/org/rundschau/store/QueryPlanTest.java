@@ -1,0 +1,138 @@
+package org.rundschau.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rundschau.config.DedupConfig;
+import org.rundschau.model.Item;
+
+/**
+ * The store's lookups keep their indexes while the planner knows nothing of the tables: in a new
+ * database, before any ANALYZE, and inside the one transaction of a large save, whose rows no
+ * ANALYZE of another session can see. Before migration 011 and {@link SaveBatch#STATISTICS_EVERY},
+ * PostgreSQL read every bucket row of an item's weeks and every item of its source instead, and each
+ * item of a large save cost more than the one before (2,000 new items in one save: 17 s). Checked
+ * on the plans and the server's counters, not on a time.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestStore.Backend.class)
+class QueryPlanTest {
+    private static final Instant T0 = Instant.parse("2025-02-07T08:00:00Z");
+    private static final int ROWS = 5_000;
+    /** PostgreSQL's "Index Scan using lsh_bucket_pkey on lsh_bucket", SQLite's "SEARCH lsh_bucket USING ...". */
+    private static final Pattern SCAN = Pattern.compile("(\\bon|SEARCH|SCAN) lsh_bucket\\b");
+
+    @Parameter
+    TestStore.Backend backend;
+    @TempDir
+    Path dir;
+    TestStore stores;
+    Database db;
+
+    @BeforeEach
+    void open() throws StoreException {
+        stores = new TestStore(backend, dir);
+        db = stores.open("rundschau.db");
+    }
+
+    @AfterEach
+    void close() {
+        stores.close();
+    }
+
+    @Test
+    void seeksTheBucketsOfATableWithoutStatistics() throws StoreException {
+        long[] buckets = MinHash.buckets(Shingles.of("Sachsen: Neue CIO für den Freistaat"));
+        StoryMatcher.Query query = StoryMatcher.candidateQuery(buckets, "kommune21", T0, DedupConfig.DEFAULTS.window());
+
+        List<String> plan = db.write("explain the candidate search", c -> {
+            // Bucket rows of other items in the same days, as a large first fetch writes them.
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO lsh_bucket (week, bucket, published, item_seq, source_id) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < ROWS; i++) {
+                    long published = T0.minusSeconds(i).toEpochMilli();
+                    insert.setLong(1, Math.floorDiv(published, 7 * 24 * 3600 * 1000L));
+                    insert.setLong(2, i);
+                    insert.setLong(3, published);
+                    insert.setLong(4, i + 1);
+                    insert.setString(5, "egovernment");
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            String explain = backend == TestStore.Backend.SQLITE ? "EXPLAIN QUERY PLAN " : "EXPLAIN ";
+            List<String> lines = new ArrayList<>();
+            try (Statements st = new Statements(c); ResultSet rs = st.query(explain + query.sql(), query.values())) {
+                while (rs.next()) lines.add(rs.getString(backend == TestStore.Backend.SQLITE ? "detail" : "QUERY PLAN"));
+            }
+            return lines;
+        });
+
+        assertThat(bucketTableAccess(plan))
+                .as("how the plan reads lsh_bucket, in:%n%s", String.join("\n", plan))
+                .containsPattern(backend == TestStore.Backend.SQLITE ? "bucket=\\?" : "\\bbucket = ANY")
+                .doesNotContain("Seq Scan").doesNotContain("SCAN lsh_bucket");
+    }
+
+    @Test
+    void aLargeSaveHasTheStatisticsRefreshedInsideItsTransaction() throws Exception {
+        assumeTrue(backend == TestStore.Backend.POSTGRESQL, "SQLite's planner needs no statistics here");
+        int items = 2 * SaveBatch.STATISTICS_EVERY + 1;
+        List<Item> fetch = IntStream.range(0, items).mapToObj(i -> new Item("kommune21", "key-" + i, "",
+                T0.minusSeconds(i), true, "Sachsen", "Meldung Nummer " + i, "", false,
+                "https://www.kommune21.de/meldung-" + i)).toList();
+
+        assertThat(new ItemStore(db, "tag:news.example.org,2026:").save("kommune21", fetch, T0).added()).isEqualTo(items);
+
+        // analyze_count counts ANALYZE commands only, never autovacuum's; a server before
+        // PostgreSQL 15 reports it a moment later.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Long> counts;
+        do {
+            counts = db.read("read the analyze counts", c -> {
+                List<Long> found = new ArrayList<>();
+                try (Statements st = new Statements(c); ResultSet rs = st.query("SELECT analyze_count "
+                        + "FROM pg_stat_user_tables WHERE relname IN ('item', 'lsh_bucket') ORDER BY relname")) {
+                    while (rs.next()) found.add(rs.getLong(1));
+                }
+                return found;
+            });
+        } while (!counts.equals(List.of(2L, 2L)) && System.nanoTime() < deadline && sleep());
+        assertThat(counts).as("ANALYZE of item and lsh_bucket after every %d new items", SaveBatch.STATISTICS_EVERY)
+                .containsExactly(2L, 2L);
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(50);
+        return true;
+    }
+
+    /** The plan's line that reads the bucket table, and on PostgreSQL the index condition after it. */
+    private static String bucketTableAccess(List<String> plan) {
+        for (int i = 0; i < plan.size(); i++) {
+            if (!SCAN.matcher(plan.get(i)).find()) continue;
+            StringBuilder access = new StringBuilder(plan.get(i));
+            for (int j = i + 1; j < plan.size() && !plan.get(j).contains("->"); j++) {
+                if (plan.get(j).contains("Index Cond")) access.append('\n').append(plan.get(j));
+            }
+            return access.toString();
+        }
+        return "";
+    }
+}
