@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,16 +16,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rundschau.config.DatabaseConfig;
+import org.rundschau.model.Item;
 
 /**
  * What PostgreSQL adds to {@link DatabaseTest}: the same numbered migrations as SQLite, migrated
  * once when nodes start together, writes serialised across nodes, a cluster-wide lock for tasks,
- * and a pool that heals when the server drops its connections.
+ * a pool that heals when the server drops its connections, and the planner's statistics refreshed
+ * inside a large save.
  */
 class PostgresDatabaseTest {
 
@@ -39,6 +44,42 @@ class PostgresDatabaseTest {
     @AfterEach
     void stop() {
         stores.close();
+    }
+
+    @Test
+    void aLargeSaveHasTheStatisticsRefreshedInsideItsTransaction() throws Exception {
+        // Without statistics the planner kept plans that read all of a source's items for each
+        // lookup by key, and no ANALYZE of another session sees a running save's rows.
+        Database db = stores.open("rundschau");
+        Instant t0 = Instant.parse("2025-02-07T08:00:00Z");
+        int items = 2 * SaveBatch.STATISTICS_EVERY + 1;
+        List<Item> fetch = IntStream.range(0, items).mapToObj(i -> new Item("kommune21", "key-" + i, "",
+                t0.minusSeconds(i), true, "Sachsen", "Meldung Nummer " + i, "", false,
+                "https://www.kommune21.de/meldung-" + i)).toList();
+
+        assertThat(new ItemStore(db, "tag:news.example.org,2026:").save("kommune21", fetch, t0).added()).isEqualTo(items);
+
+        // analyze_count counts ANALYZE commands only, never autovacuum's; a server before
+        // PostgreSQL 15 reports it a moment later.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Long> counts;
+        do {
+            counts = db.read("read the analyze counts", c -> {
+                List<Long> found = new ArrayList<>();
+                try (Statements st = new Statements(c); ResultSet rs = st.query("SELECT analyze_count "
+                        + "FROM pg_stat_user_tables WHERE relname IN ('item', 'lsh_bucket') ORDER BY relname")) {
+                    while (rs.next()) found.add(rs.getLong(1));
+                }
+                return found;
+            });
+        } while (!counts.equals(List.of(2L, 2L)) && System.nanoTime() < deadline && sleep());
+        assertThat(counts).as("ANALYZE of item and lsh_bucket after every %d new items", SaveBatch.STATISTICS_EVERY)
+                .containsExactly(2L, 2L);
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(50);
+        return true;
     }
 
     @Test
