@@ -166,7 +166,7 @@ class ClusterIT {
 
         List<Run> runs = new ArrayList<>();
         for (Process node : nodes) runs.addAll(runs(node, node == victim));
-        assertEverySlotFetchedOnce(runs, first, last);
+        assertEverySlotFetchedOnce(runs, first, last, killed);
         assertRequestsMatchRuns(runs, first, last, killed);
         assertNoTwoRequestsAtOnce();
         assertEveryItemStoredOnceAndPublished();
@@ -187,7 +187,8 @@ class ClusterIT {
         return runs;
     }
 
-    private void assertEverySlotFetchedOnce(List<Run> runs, Instant first, Instant last) {
+    private void assertEverySlotFetchedOnce(List<Run> runs, Instant first, Instant last, Instant killed) {
+        Instant killSlot = slotOf(killed);
         Map<String, Map<Instant, List<Run>>> bySourceAndSlot = new TreeMap<>();
         for (Run run : runs) {
             if (run.slot().isBefore(first) || run.slot().isAfter(last)) continue;
@@ -201,6 +202,13 @@ class ClusterIT {
             assertThat(bySlot.keySet()).as("slots in which source s%d was fetched", s).containsAll(slots);
             bySlot.forEach((slot, inSlot) -> {
                 List<Run> fresh = inSlot.stream().filter(r -> !r.recovering()).toList();
+                if (fresh.isEmpty() && slot.equals(killSlot)) {
+                    // The victim died after Quartz fired this slot's trigger on it but before the job
+                    // logged its first line (a loaded machine widens that gap): the recovery is its one run.
+                    assertThat(inSlot).as("runs of %s in the slot of the kill", inSlot.get(0).source())
+                            .singleElement().matches(Run::recovering);
+                    return;
+                }
                 assertThat(fresh).as("runs of %s in slot %s", inSlot.get(0).source(), slot).hasSize(1);
                 if (inSlot.size() > 1) {
                     // Only the dead node's unfinished run is run again, and only once.
@@ -217,7 +225,7 @@ class ClusterIT {
      * have logged without getting to send their request.
      */
     private void assertRequestsMatchRuns(List<Run> runs, Instant first, Instant last, Instant killed) {
-        Instant killSlot = Instant.ofEpochMilli(killed.toEpochMilli() / SLOT.toMillis() * SLOT.toMillis());
+        Instant killSlot = slotOf(killed);
         Instant end = last.plus(SLOT);
         Map<String, Long> requests = site.getAllServeEvents().stream()
                 .filter(e -> !e.getRequest().getLoggedDate().toInstant().isBefore(first)
@@ -233,6 +241,11 @@ class ClusterIT {
             assertThat(made).as("requests for %s vs runs %s", id, measured)
                     .isBetween(measured.size() - unsent, (long) measured.size());
         }
+    }
+
+    /** The slot {@code t} falls in. */
+    private static Instant slotOf(Instant t) {
+        return Instant.ofEpochMilli(t.toEpochMilli() / SLOT.toMillis() * SLOT.toMillis());
     }
 
     /** All sources live on one host: no two requests to it overlapped, whichever nodes sent them. */
