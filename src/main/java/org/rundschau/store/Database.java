@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +46,10 @@ import org.sqlite.SQLiteConfig;
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** A table's statistics are refreshed when the rows added since are this share of what they counted. */
+    static final double ANALYZE_SHARE = 0.1;
+    /** How long {@link #refreshStatistics} waits for ANALYZE's lock before it goes on without. */
+    static final Duration ANALYZE_LOCK_TIMEOUT = Duration.ofMillis(200);
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /** SQLite: checkpoint the write-ahead log when it holds this many pages (SQLite's default: 1,000). */
     static final int WAL_CHECKPOINT_PAGES = 10_000;
@@ -439,6 +445,47 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Has PostgreSQL's planner read the statistics of {@code tables} anew, inside the caller's write
+     * transaction, when they are missing or {@code newRows} (added to the first table since the last
+     * refresh) are a tenth of what they counted, autovacuum's own rule. The transaction's own rows
+     * count there, which no ANALYZE of another session (autovacuum's) can see, and the plans cached
+     * on this connection are made again. Statistics only make lookups cheaper: an ANALYZE that fails
+     * or would wait more than {@link #ANALYZE_LOCK_TIMEOUT} for its lock (a VACUUM running) is
+     * undone to a savepoint and logged, and the work goes on. Nothing on SQLite, whose planner
+     * needs no statistics for the store's lookups.
+     *
+     * @return whether the statistics were refreshed
+     */
+    boolean refreshStatistics(Connection c, long newRows, String... tables) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) return false;
+        double counted;
+        try (PreparedStatement ps = c.prepareStatement("SELECT reltuples FROM pg_class WHERE oid = to_regclass(?)")) {
+            ps.setString(1, tables[0]);
+            try (ResultSet rs = ps.executeQuery()) {
+                counted = rs.next() ? rs.getDouble(1) : -1;
+            }
+        }
+        if (counted > 0 && newRows < ANALYZE_SHARE * counted) return false;   // 0 or -1: never analysed
+        Savepoint before = c.setSavepoint();
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL lock_timeout = '" + ANALYZE_LOCK_TIMEOUT.toMillis() + "ms'");
+            st.execute("ANALYZE " + String.join(", ", tables));
+            for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+                log.warn("store: planner statistics of {} not refreshed: {} [db={}]", String.join(", ", tables),
+                        w.getMessage(), location);   // a role that does not own the tables
+            }
+            st.execute("SET LOCAL lock_timeout TO DEFAULT");
+            c.releaseSavepoint(before);
+            return true;
+        } catch (SQLException e) {
+            c.rollback(before);
+            log.warn("store: planner statistics of {} not refreshed, going on without: {} [db={}]",
+                    String.join(", ", tables), e.getMessage(), location);
+            return false;
+        }
+    }
+
+    /**
      * The prepared statements for a unit of work on {@code c}, to be closed when it ends. On SQLite's
      * one connection they are kept prepared from one unit of work to the next (SQLite prepares a
      * statement afresh if the schema changed): a save runs about twenty statements, and preparing
@@ -446,17 +493,6 @@ public final class Database implements AutoCloseable {
      * {@link #write} work, which hold the lock that guards them; on PostgreSQL the driver keeps its
      * own server-side statements per connection, and these are fresh for each unit of work.
      */
-    /**
-     * Has PostgreSQL's planner read the statistics of {@code tables} anew, inside the caller's
-     * transaction: its own rows not yet committed count too, which no ANALYZE of another session
-     * (autovacuum's) can see, and plans cached on this connection are made again. Nothing on
-     * SQLite, whose planner needs no statistics for the store's lookups. A role that does not own
-     * a table gets a warning from the server, not an error.
-     */
-    void analyze(Statements st, String... tables) throws SQLException {
-        if (dialect == Dialect.POSTGRESQL) st.update("ANALYZE " + String.join(", ", tables));
-    }
-
     Statements statements(Connection c) {
         if (pool != null || c != connection) return new Statements(c);
         if (kept == null) kept = Statements.kept(connection);

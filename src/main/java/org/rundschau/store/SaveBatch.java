@@ -84,12 +84,13 @@ final class SaveBatch {
     private static final String UPDATE_LINK = "UPDATE item SET link = ? WHERE source_id = ? AND item_key = ?";
 
     /**
-     * How many new items one save inserts before it has the planner's statistics refreshed. A
-     * PostgreSQL planner that has no statistics (a new database before autovacuum's first ANALYZE)
-     * estimates one row for every lookup and may keep a plan that scans all of a source's items in
-     * place of its key, and no ANALYZE of another session sees the rows of this transaction: the
-     * items of a large first fetch each cost more than the one before. 500 rows are enough for
-     * statistics that pick the right indexes; an ANALYZE of them costs a few milliseconds.
+     * How often, in new items, one save offers to have the planner's statistics refreshed (see
+     * {@link Database#refreshStatistics}). A PostgreSQL planner that has no statistics (a new
+     * database before autovacuum's first ANALYZE) estimates one row for every lookup and may keep a
+     * plan that scans all of a source's items in place of its key, and no ANALYZE of another session
+     * sees the rows of this transaction: the items of a large first fetch each cost more than the
+     * one before. 500 rows are enough for statistics that pick the right indexes; an ANALYZE of a
+     * small store costs 10-20 ms.
      */
     static final int STATISTICS_EVERY = 500;
 
@@ -106,6 +107,7 @@ final class SaveBatch {
     private StoreResult result = StoreResult.NOTHING;
     private long nextSeq;   // 0: not read yet
     private int inserted;
+    private int insertedAtStatistics;
 
     private record Row(String key, String entryId, String link, String title, String titleKey, Instant published,
                        boolean dated, String contentHash, long seq) {}
@@ -117,14 +119,15 @@ final class SaveBatch {
         record Fresh(String key) implements Target {}
     }
 
-    /** Refreshes the planner's statistics of the tables a save reads, inside its transaction. */
+    /** Refreshes the planner's statistics of the tables a save reads, inside its transaction, if they need it. */
     @FunctionalInterface
     interface StatisticsRefresh {
-        void refresh() throws SQLException;
+        /** @param newItems the items inserted since the statistics were last refreshed; returns whether they were */
+        boolean refresh(long newItems) throws SQLException;
     }
 
     /**
-     * @param statistics called after every {@link #STATISTICS_EVERY} new items
+     * @param statistics offered a refresh after every {@link #STATISTICS_EVERY} new items
      * @param entryIds   the entry id of a new item, from source id and key
      */
     SaveBatch(Statements st, StatisticsRefresh statistics, StoryMatcher matcher,
@@ -302,7 +305,9 @@ final class SaveBatch {
                 match.map(StoryMatcher.Match::entryId).orElse(null), match.map(StoryMatcher.Match::rule).orElse(null),
                 match.map(StoryMatcher.Match::score).orElse(null), text.titleKey(), text.folded(), seq);
         matcher.addBuckets(seq, sourceId, item.published(), text);
-        if (++inserted % STATISTICS_EVERY == 0) statistics.refresh();
+        if (++inserted % STATISTICS_EVERY == 0 && statistics.refresh(inserted - insertedAtStatistics)) {
+            insertedAtStatistics = inserted;
+        }
         touched.add(key);
         logDecision(entryId, match);
         count(new StoreResult(1, 0, 0, merges ? 1 : 0, !merges && holdBack ? 1 : 0, 0));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -51,35 +53,67 @@ class PostgresDatabaseTest {
         // Without statistics the planner kept plans that read all of a source's items for each
         // lookup by key, and no ANALYZE of another session sees a running save's rows.
         Database db = stores.open("rundschau");
-        Instant t0 = Instant.parse("2025-02-07T08:00:00Z");
         int items = 2 * SaveBatch.STATISTICS_EVERY + 1;
+
+        assertThat(largeSave(db, items)).isEqualTo(items);
+
+        assertThat(analyzeCounts(db, List.of(2L, 2L)))
+                .as("ANALYZE of item and lsh_bucket after every %d new items", SaveBatch.STATISTICS_EVERY)
+                .containsExactly(2L, 2L);
+    }
+
+    @Test
+    void aSaveWhoseAnalyzeCannotHaveItsLockStoresEverythingWithout() throws Exception {
+        Database db = stores.open("rundschau");
+        // A VACUUM (or another ANALYZE) holds this lock; inserts do not wait for it, ANALYZE does.
+        try (Connection vacuum = DriverManager.getConnection(((DatabaseConfig.Postgres) stores.config("rundschau")).url())) {
+            vacuum.setAutoCommit(false);
+            try (Statement st = vacuum.createStatement()) {
+                st.execute("LOCK TABLE item IN SHARE UPDATE EXCLUSIVE MODE");
+            }
+            int items = SaveBatch.STATISTICS_EVERY + 1;
+
+            assertThat(largeSave(db, items)).as("the save waited at most its lock timeout, then went on").isEqualTo(items);
+            vacuum.rollback();
+        }
+        int stored = db.read("count the items", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM item")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertThat(stored).isEqualTo(SaveBatch.STATISTICS_EVERY + 1);
+        assertThat(analyzeCounts(db, List.of(0L, 0L))).containsExactly(0L, 0L);
+    }
+
+    /** Saves {@code items} new items of one source in one save; returns how many were added. */
+    private static int largeSave(Database db, int items) throws StoreException {
+        Instant t0 = Instant.parse("2025-02-07T08:00:00Z");
         List<Item> fetch = IntStream.range(0, items).mapToObj(i -> new Item("kommune21", "key-" + i, "",
                 t0.minusSeconds(i), true, "Sachsen", "Meldung Nummer " + i, "", false,
                 "https://www.kommune21.de/meldung-" + i)).toList();
+        return new ItemStore(db, "tag:news.example.org,2026:").save("kommune21", fetch, t0).added();
+    }
 
-        assertThat(new ItemStore(db, "tag:news.example.org,2026:").save("kommune21", fetch, t0).added()).isEqualTo(items);
-
-        // analyze_count counts ANALYZE commands only, never autovacuum's; a server before
-        // PostgreSQL 15 reports it a moment later.
+    /**
+     * The ANALYZE commands run on item and lsh_bucket, once they reach {@code expected} or after 10 s
+     * (analyze_count counts ANALYZE commands only, never autovacuum's; a server before PostgreSQL 15
+     * reports it a moment later).
+     */
+    private static List<Long> analyzeCounts(Database db, List<Long> expected) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<Long> counts;
-        do {
-            counts = db.read("read the analyze counts", c -> {
+        while (true) {
+            List<Long> counts = db.read("read the analyze counts", c -> {
                 List<Long> found = new ArrayList<>();
-                try (Statements st = new Statements(c); ResultSet rs = st.query("SELECT analyze_count "
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT analyze_count "
                         + "FROM pg_stat_user_tables WHERE relname IN ('item', 'lsh_bucket') ORDER BY relname")) {
                     while (rs.next()) found.add(rs.getLong(1));
                 }
                 return found;
             });
-        } while (!counts.equals(List.of(2L, 2L)) && System.nanoTime() < deadline && sleep());
-        assertThat(counts).as("ANALYZE of item and lsh_bucket after every %d new items", SaveBatch.STATISTICS_EVERY)
-                .containsExactly(2L, 2L);
-    }
-
-    private static boolean sleep() throws InterruptedException {
-        Thread.sleep(50);
-        return true;
+            if (counts.equals(expected) || System.nanoTime() > deadline) return counts;
+            Thread.sleep(50);
+        }
     }
 
     @Test
