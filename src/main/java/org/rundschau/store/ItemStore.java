@@ -183,8 +183,9 @@ public final class ItemStore {
                 StoryMatcher matcher = new StoryMatcher(st, dedup);
                 int indexed = matcher.indexUnindexed();
                 if (indexed > 0) log.info("store: indexed the headlines of {} items stored before", indexed);
-                return new SaveBatch(st, newItems -> db.refreshStatistics(c, newItems, "item", "lsh_bucket"), matcher, this::entryIdFor,
-                        sourceId, seenAt, dedup, retention).save(List.copyOf(distinct.values()));
+                SaveBatch.StatisticsRefresh statistics = newItems -> db.refreshStatistics(c, newItems, "item", "lsh_bucket");
+                return new SaveBatch(st, statistics, matcher, this::entryIdFor, sourceId, seenAt, dedup, retention)
+                        .save(List.copyOf(distinct.values()));
             }
         });
     }
