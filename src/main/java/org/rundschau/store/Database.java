@@ -466,21 +466,22 @@ public final class Database implements AutoCloseable {
             }
         }
         if (counted > 0 && newRows < ANALYZE_SHARE * counted) return false;   // 0 or -1: never analysed
+        String names = String.join(", ", tables);
         Savepoint before = c.setSavepoint();
         try (Statement st = c.createStatement()) {
             st.execute("SET LOCAL lock_timeout = '" + ANALYZE_LOCK_TIMEOUT.toMillis() + "ms'");
-            st.execute("ANALYZE " + String.join(", ", tables));
+            st.execute("ANALYZE " + names);
             for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
-                log.warn("store: planner statistics of {} not refreshed: {} [db={}]", String.join(", ", tables),
-                        w.getMessage(), location);   // a role that does not own the tables
+                // a role that does not own the tables
+                log.warn("store: planner statistics of {} not refreshed: {} [db={}]", names, w.getMessage(), location);
             }
             st.execute("SET LOCAL lock_timeout TO DEFAULT");
             c.releaseSavepoint(before);
             return true;
         } catch (SQLException e) {
             c.rollback(before);
-            log.warn("store: planner statistics of {} not refreshed, going on without: {} [db={}]",
-                    String.join(", ", tables), e.getMessage(), location);
+            log.warn("store: planner statistics of {} not refreshed, going on without: {} [db={}]", names,
+                    e.getMessage(), location);
             return false;
         }
     }

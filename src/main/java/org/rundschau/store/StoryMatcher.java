@@ -195,7 +195,8 @@ final class StoryMatcher {
         return "?, ".repeat(n - 1) + "?";
     }
 
-    private static long week(Instant t) {
+    /** The week {@code t} falls in, as the bucket table numbers them: whole weeks since 1970-01-01. */
+    static long week(Instant t) {
         return Math.floorDiv(t.toEpochMilli(), WEEK_MILLIS);
     }
 

@@ -62,10 +62,10 @@ class QueryPlanTest {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO lsh_bucket (week, bucket, published, item_seq, source_id) VALUES (?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < ROWS; i++) {
-                    long published = T0.minusSeconds(i).toEpochMilli();
-                    insert.setLong(1, Math.floorDiv(published, 7 * 24 * 3600 * 1000L));
+                    Instant published = T0.minusSeconds(i);
+                    insert.setLong(1, StoryMatcher.week(published));
                     insert.setLong(2, i);
-                    insert.setLong(3, published);
+                    insert.setLong(3, published.toEpochMilli());
                     insert.setLong(4, i + 1);
                     insert.setString(5, "egovernment");
                     insert.addBatch();
