@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.rundschau.model.Sha256;
 import picocli.CommandLine.IVersionProvider;
 
 /** Rundschau's version, from the jar manifest ("dev" when run from classes). */
@@ -48,7 +48,7 @@ public final class Version implements IVersionProvider {
     static Optional<String> build(Path codeSource) {
         if (!Files.isRegularFile(codeSource)) return Optional.empty();
         try (ZipFile jar = new ZipFile(codeSource.toFile())) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = Sha256.digest();
             ByteBuffer numbers = ByteBuffer.allocate(2 * Long.BYTES);
             for (Enumeration<? extends ZipEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
@@ -63,8 +63,6 @@ public final class Version implements IVersionProvider {
                     + HexFormat.of().formatHex(sha.digest()));
         } catch (IOException e) {
             return Optional.empty();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -1,10 +1,7 @@
 package org.rundschau.normalize;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
+import org.rundschau.model.Sha256;
 
 /**
  * The one rule for an item's identity within its source: the source's guid, else the canonical
@@ -36,19 +33,11 @@ public final class ItemKeys {
         } else {
             identity = "text:" + normalise(title) + "|" + normalise(date);
         }
-        return sha256Hex(identity);
+        return Sha256.hex(identity);
     }
 
     private static String normalise(String text) {
         return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    private static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
-    }
 }

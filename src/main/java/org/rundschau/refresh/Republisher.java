@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,6 +29,7 @@ import org.rundschau.config.AppConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.model.Entry;
+import org.rundschau.model.Sha256;
 import org.rundschau.publish.FairShare;
 import org.rundschau.publish.FeedArchive;
 import org.rundschau.publish.FeedContent;
@@ -266,7 +266,7 @@ public final class Republisher {
      * ({@link Entry#alsoAt}).
      */
     private static Map<String, Long> inputsOfRegionAndSourceFeeds(FeedContent content) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         Map<String, Long> inputs = new LinkedHashMap<>();
         for (FeedContent.RegionFeed region : content.regions()) {
             inputs.put(FeedLayout.regionFeed(region.slug()), fingerprint(sha, region.region(), region.entries()));
@@ -284,14 +284,6 @@ public final class Republisher {
             sha.update(entry.toString().getBytes(StandardCharsets.UTF_8));
         }
         return ByteBuffer.wrap(sha.digest()).getLong();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /**
@@ -443,7 +435,7 @@ public final class Republisher {
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return sha256().digest(bytes.toByteArray());
+        return Sha256.digest().digest(bytes.toByteArray());
     }
 
     /** The accessors of each record type, in component order: looked up once per type, not per value. */

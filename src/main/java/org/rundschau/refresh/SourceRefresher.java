@@ -2,7 +2,6 @@ package org.rundschau.refresh;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.rundschau.fetch.HttpFetcher;
 import org.rundschau.model.Extraction;
 import org.rundschau.model.Item;
 import org.rundschau.model.Page;
+import org.rundschau.model.Sha256;
 import org.rundschau.model.SourceStatus;
 import org.rundschau.model.Validators;
 import org.rundschau.normalize.Normalizer;
@@ -151,23 +151,15 @@ public final class SourceRefresher {
     }
 
     private String rulesHash(SourceConfig source) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update((codeVersion + "\n" + source).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest());
     }
 
     private static String bodyHash(Page page, String rules) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update((rules + "\n").getBytes(StandardCharsets.US_ASCII));
         sha.update(page.body());
         return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -3,8 +3,6 @@ package org.rundschau.schedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
@@ -14,6 +12,7 @@ import java.util.function.Consumer;
 import org.rundschau.config.AppConfig;
 import org.rundschau.config.ConfigException;
 import org.rundschau.config.ConfigLoader;
+import org.rundschau.model.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,11 +66,9 @@ public final class ConfigWatcher implements AutoCloseable {
 
     private byte[] digest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            return Sha256.of(Files.readAllBytes(file));
         } catch (IOException e) {
             return null;   // being replaced, or gone for a moment: look again next time
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

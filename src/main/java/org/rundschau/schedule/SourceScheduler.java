@@ -1,8 +1,5 @@
 package org.rundschau.schedule;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +32,7 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.rundschau.config.DatabaseConfig;
 import org.rundschau.config.Schedule;
 import org.rundschau.config.SourceConfig;
+import org.rundschau.model.Sha256;
 import org.rundschau.model.SourceStatus;
 import org.rundschau.refresh.SourceRefresher;
 import org.rundschau.store.Database;
@@ -201,12 +199,7 @@ public final class SourceScheduler implements AutoCloseable {
 
     /** A digest of everything that defines the source: equal digests, equal sources. */
     static String definition(SourceConfig source) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(source.toString()), 0, 16);
     }
 
     /** Stops scheduling {@code sourceId} (for every node of a cluster); a run in progress finishes. */

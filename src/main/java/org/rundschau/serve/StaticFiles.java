@@ -12,8 +12,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
+import org.rundschau.model.Sha256;
 
 /**
  * Answers GET and HEAD for the files of the output folder, cheaply for feed readers that poll:
@@ -185,12 +184,7 @@ final class StaticFiles {
 
     /** A strong validator: the first 128 bits of the content's SHA-256, quoted. */
     static String entityTag(byte[] content) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-            return '"' + HexFormat.of().formatHex(digest, 0, 16) + '"';
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return '"' + HexFormat.of().formatHex(Sha256.of(content), 0, 16) + '"';
     }
 
     private static String variant(String tag, boolean gzip) {

@@ -1,8 +1,5 @@
 package org.rundschau.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +17,7 @@ import org.rundschau.config.DedupConfig;
 import org.rundschau.config.RetentionConfig;
 import org.rundschau.model.Entry;
 import org.rundschau.model.Item;
+import org.rundschau.model.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +150,7 @@ public final class ItemStore {
      * Hashing keeps the id short and URI-safe whatever the key looks like.
      */
     String entryIdFor(String sourceId, String itemKey) {
-        return entryIdBase + sourceId + "/" + sha256Hex(itemKey).substring(0, ENTRY_ID_HEX_DIGITS);
+        return entryIdBase + sourceId + "/" + Sha256.hex(itemKey).substring(0, ENTRY_ID_HEX_DIGITS);
     }
 
     /**
@@ -240,7 +237,7 @@ public final class ItemStore {
     static String contentHash(Item item) {
         String material = String.join("\u0000", collapse(item.region()), collapse(item.title()),
                 collapse(item.summary()), item.summaryIsHtml() ? "html" : "text");
-        return sha256Hex(material);
+        return Sha256.hex(material);
     }
 
     private static String collapse(String text) {
@@ -445,12 +442,4 @@ public final class ItemStore {
                 Instant.ofEpochMilli(rs.getLong("updated")));
     }
 
-    private static String sha256Hex(String text) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

@@ -1,8 +1,5 @@
 package org.rundschau.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,6 +16,7 @@ import java.util.stream.IntStream;
 import org.rundschau.config.DedupConfig;
 import org.rundschau.config.RetentionConfig;
 import org.rundschau.model.Item;
+import org.rundschau.model.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -220,7 +217,7 @@ final class SaveBatch {
     static String sharedKey(String key, Item item) {
         String distinct = item.link().isEmpty()
                 ? TextFold.titleKey(item.title()) + "|" + item.published().toEpochMilli() : item.link();
-        return sha256Hex("shared:" + key + "\n" + distinct);
+        return Sha256.hex("shared:" + key + "\n" + distinct);
     }
 
     private void saveFresh(String key, Item item, boolean holdBack) throws SQLException {
@@ -388,12 +385,4 @@ final class SaveBatch {
         return key.length() > 12 ? key.substring(0, 12) : key;
     }
 
-    private static String sha256Hex(String text) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

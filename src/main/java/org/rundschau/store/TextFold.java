@@ -1,15 +1,12 @@
 package org.rundschau.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.rundschau.model.Sha256;
 
 /**
  * German-aware folding of headlines and teasers into comparable words: Unicode compatibility
@@ -99,12 +96,6 @@ final class TextFold {
      * punctuation or umlaut spelling. Used to recognise an item that moved to a new URL.
      */
     static String titleKey(String title) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest(String.join(" ", words(title)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, TITLE_KEY_HEX_DIGITS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(String.join(" ", words(title))).substring(0, TITLE_KEY_HEX_DIGITS);
     }
 }
