@@ -86,6 +86,31 @@ class PostgresDatabaseTest {
         assertThat(analyzeCounts(db, List.of(0L, 0L))).containsExactly(0L, 0L);
     }
 
+    @Test
+    void statisticsThatCountedMostOfTheTableAreKeptUntilATenthIsNew() throws Exception {
+        // A large store's save of 500 new items must not pay for an ANALYZE of all of it each time.
+        Database db = stores.open("rundschau");
+        largeSave(db, SaveBatch.STATISTICS_EVERY + 1);
+        assertThat(analyzeCounts(db, List.of(1L, 1L))).containsExactly(1L, 1L);
+        double counted = db.read("read the counted rows", c -> {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT reltuples FROM pg_class WHERE relname = 'item'")) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        });
+        assertThat(counted).as("the rows the save's ANALYZE counted").isGreaterThanOrEqualTo(SaveBatch.STATISTICS_EVERY);
+        long fewer = (long) Math.ceil(Database.ANALYZE_SHARE * counted) - 1;
+        long enough = (long) Math.ceil(Database.ANALYZE_SHARE * counted);
+
+        boolean ranForFewer = db.write("offer fewer new rows", c -> db.refreshStatistics(c, fewer, "item", "lsh_bucket"));
+        assertThat(ranForFewer).as("%d new rows against %.0f counted", fewer, counted).isFalse();
+        assertThat(analyzeCounts(db, List.of(1L, 1L))).containsExactly(1L, 1L);
+        boolean ranForEnough = db.write("offer enough new rows", c -> db.refreshStatistics(c, enough, "item", "lsh_bucket"));
+        assertThat(ranForEnough).as("%d new rows against %.0f counted", enough, counted).isTrue();
+        assertThat(analyzeCounts(db, List.of(2L, 2L))).containsExactly(2L, 2L);
+    }
+
     /** Saves {@code items} new items of one source in one save; returns how many were added. */
     private static int largeSave(Database db, int items) throws StoreException {
         Instant t0 = Instant.parse("2025-02-07T08:00:00Z");
