@@ -15,10 +15,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * different hosts as it would real sites. No request journal; bodies are read from disk per request.
  *
  * <p>Sites with validators get {@code ETag} and {@code Last-Modified}, and a conditional request
- * that matches either gets {@code 304 Not Modified}.
+ * that matches either gets {@code 304 Not Modified}. {@link #revise} changes every body outside its
+ * items, as a rotating advert, a token or a clock in the page would: new validators, new bytes,
+ * the same items.
  *
  * <p>The server runs in <em>a JVM of its own</em>, a child of the benchmark's, which talks to it
  * over the child's standard input and output. In the benchmark's JVM its threads would be easy
@@ -49,6 +53,7 @@ public final class LoopbackServer implements AutoCloseable {
     private static final String SITE = "site";
     private static final String SYNC = "sync";
     private static final String COUNTS = "counts";
+    private static final String REVISION = "revision";
 
     private final Process child;
     private final BufferedWriter toChild;
@@ -99,6 +104,21 @@ public final class LoopbackServer implements AutoCloseable {
         return urls;
     }
 
+    /**
+     * From now on every body ends in a comment naming {@code revision} (after the root element, so
+     * feeds stay well-formed) and carries validators of that revision: every source answers
+     * {@code 200} with bytes it has not seen, holding the items it has. Revision 1 is the files as
+     * they are.
+     */
+    public synchronized void revise(int revision) {
+        if (revision < 1) throw new IllegalArgumentException("revisions start at 1: " + revision);
+        try {
+            ask(REVISION + " " + revision);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the loopback server's JVM stopped answering", e);
+        }
+    }
+
     /** Responses sent so far: 200s. */
     public long okResponses() {
         return counts()[0];
@@ -147,8 +167,8 @@ public final class LoopbackServer implements AutoCloseable {
     /**
      * The child's side: {@code hosts} as the one argument; prints {@code ready HOST:PORT ...}, then
      * reads {@code site} lines (tab-separated: path, id, validators, content type, file), answers
-     * {@code sync} and {@code counts} (with the 200s and 304s sent so far), and stops at the end of
-     * its input. Nothing else may go to standard output.
+     * {@code sync}, {@code counts} (with the 200s and 304s sent so far) and {@code revision N}, and
+     * stops at the end of its input. Nothing else may go to standard output.
      */
     public static void main(String[] args) throws IOException {
         PrintStream out = System.out;
@@ -159,10 +179,14 @@ public final class LoopbackServer implements AutoCloseable {
             out.flush();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split("\t");
-                switch (f[0]) {
+                switch (f[0].startsWith(REVISION + " ") ? REVISION : f[0]) {
                     case SITE -> serving.add(new Served(f[1], f[2], Boolean.parseBoolean(f[3]), f[4], Path.of(f[5])));
                     case SYNC -> out.println(SYNC);
                     case COUNTS -> out.println(COUNTS + " " + serving.ok.get() + " " + serving.notModified.get());
+                    case REVISION -> {
+                        serving.revision = Integer.parseInt(f[0].substring(REVISION.length() + 1));
+                        out.println(f[0]);
+                    }
                     default -> throw new IOException("unknown command: " + line);
                 }
                 out.flush();
@@ -176,13 +200,14 @@ public final class LoopbackServer implements AutoCloseable {
     /** The HTTP servers in the child, one per loopback address, sharing a pool of handler threads. */
     private static final class Serving implements AutoCloseable {
         private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-        private static final String LAST_MODIFIED = HTTP_DATE.format(Instant.parse("2025-07-01T08:00:00Z"));
+        private static final Instant FIRST_MODIFIED = Instant.parse("2025-07-01T08:00:00Z");
 
         private final List<HttpServer> servers = new ArrayList<>();
         private final ExecutorService pool;
         private final Map<String, Served> byPath = new ConcurrentHashMap<>();
         private final AtomicLong ok = new AtomicLong();
         private final AtomicLong notModified = new AtomicLong();
+        private volatile int revision = 1;
 
         private Serving(ExecutorService pool) {
             this.pool = pool;
@@ -226,19 +251,22 @@ public final class LoopbackServer implements AutoCloseable {
                     exchange.sendResponseHeaders(404, -1);
                     return;
                 }
-                String etag = "\"" + site.id() + "-1\"";
+                int served = revision;
+                String etag = "\"" + site.id() + "-" + served + "\"";
+                String lastModified = HTTP_DATE.format(FIRST_MODIFIED.plus(Duration.ofDays(served - 1)));
                 if (site.validators()) {
                     exchange.getResponseHeaders().set("ETag", etag);
-                    exchange.getResponseHeaders().set("Last-Modified", LAST_MODIFIED);
+                    exchange.getResponseHeaders().set("Last-Modified", lastModified);
                     String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
                     String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
-                    if (etag.equals(ifNoneMatch) || ifNoneMatch == null && LAST_MODIFIED.equals(ifModifiedSince)) {
+                    if (etag.equals(ifNoneMatch) || ifNoneMatch == null && lastModified.equals(ifModifiedSince)) {
                         notModified.incrementAndGet();
                         exchange.sendResponseHeaders(304, -1);
                         return;
                     }
                 }
                 byte[] body = Files.readAllBytes(site.file());
+                if (served > 1) body = revised(body, served);
                 exchange.getResponseHeaders().set("Content-Type", site.contentType());
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -246,6 +274,14 @@ public final class LoopbackServer implements AutoCloseable {
                 }
                 ok.incrementAndGet();
             }
+        }
+
+        /** The body with a comment naming the revision appended: ASCII, so any of the corpus's charsets. */
+        private static byte[] revised(byte[] body, int revision) {
+            byte[] comment = ("\n<!-- revision " + revision + " -->\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] out = Arrays.copyOf(body, body.length + comment.length);
+            System.arraycopy(comment, 0, out, body.length, comment.length);
+            return out;
         }
 
         @Override

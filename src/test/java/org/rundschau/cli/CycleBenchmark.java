@@ -40,7 +40,8 @@ import org.rundschau.testing.TempFolders;
 
 /**
  * The benchmark of issue 8, not part of the suite: N generated sources served from loopback, a cold
- * cycle (empty store) and warm cycles (nothing changed: 304 or the identical body), one table.
+ * cycle (empty store), warm cycles (nothing changed: 304 or the identical body) and a revisit cycle
+ * (every body changed outside its items: read in full, nothing new), one table.
  * See docs/benchmarks.md for what each number means and the results.
  *
  * <pre>
@@ -52,7 +53,8 @@ import org.rundschau.testing.TempFolders;
  * {@code --feeds=200,1000} feed counts for the newsboat comparison; {@code --bridge-pages=P} pages
  * for the rss-bridge comparison (default 120); {@code --no-compare} skips both comparisons;
  * {@code --warm-cycles=K} warm cycles in a row (default 16; with 8 or more, the median of the last 4 is
- * printed as the settled figure of a long-running {@code run});
+ * printed as the settled figure of a long-running {@code run}); {@code --revisits=K} revisit cycles
+ * after them (default 4; the first and the last are detailed);
  * {@code --postgres} stores into PostgreSQL (a fresh database on the session-local server of
  * {@link org.rundschau.testing.TestPostgres}, or on {@code $RUNDSCHAU_TEST_POSTGRES}) instead of
  * SQLite: the figure per cluster node. The server's own CPU is then not in the CPU columns.
@@ -73,6 +75,8 @@ public final class CycleBenchmark {
      * a method run once per source reaches C2's thresholds only after about ten cycles of 1,000.
      */
     private static final int SETTLED_CYCLES = 4;
+    /** The cycle after the warm ones, in which every body changed outside its items. */
+    private static final String REVISIT = "revisit";
 
     private final Options options;
     private final Path dir;
@@ -88,7 +92,7 @@ public final class CycleBenchmark {
 
     /** Command-line options; see the class comment. */
     record Options(int sources, Duration hostGap, int hosts, List<Integer> feedCounts, int bridgePages,
-                   boolean compare, boolean postgres, int warmCycles) {
+                   boolean compare, boolean postgres, int warmCycles, int revisits) {
         static Options parse(String[] args) {
             int sources = 1000;
             Duration gap = Duration.ZERO;
@@ -98,6 +102,7 @@ public final class CycleBenchmark {
             boolean compare = true;
             boolean postgres = false;
             int warmCycles = 16;
+            int revisits = 4;
             for (String arg : args) {
                 if (arg.startsWith("--host-gap=")) gap = Duration.parse("PT" + arg.substring(11).toUpperCase(Locale.ROOT));
                 else if (arg.startsWith("--hosts=")) hosts = Integer.parseInt(arg.substring(8));
@@ -106,11 +111,13 @@ public final class CycleBenchmark {
                 else if (arg.equals("--no-compare")) compare = false;
                 else if (arg.equals("--postgres")) postgres = true;
                 else if (arg.startsWith("--warm-cycles=")) warmCycles = Integer.parseInt(arg.substring(14));
+                else if (arg.startsWith("--revisits=")) revisits = Integer.parseInt(arg.substring(11));
                 else if (arg.matches("\\d+")) sources = Integer.parseInt(arg);
                 else throw new IllegalArgumentException("unknown argument: " + arg);
             }
             if (warmCycles < 1) throw new IllegalArgumentException("--warm-cycles must be at least 1: " + warmCycles);
-            return new Options(sources, gap, hosts, feeds, bridgePages, compare, postgres, warmCycles);
+            if (revisits < 1) throw new IllegalArgumentException("--revisits must be at least 1: " + revisits);
+            return new Options(sources, gap, hosts, feeds, bridgePages, compare, postgres, warmCycles, revisits);
         }
     }
 
@@ -143,6 +150,7 @@ public final class CycleBenchmark {
         JsoupBaseline jsoup = JsoupBaseline.measure(sites, urls);
         AppConfig config = config(dir.resolve("store"), sources);
         CycleResult cold;
+        List<CycleResult> revisits = new ArrayList<>();
         List<CycleResult> warm = new ArrayList<>();
         try (App app = App.open(config, Clock.systemUTC(), Duration.ZERO)) {
             cold = cycle("cold", app, config);
@@ -150,14 +158,24 @@ public final class CycleBenchmark {
                 CycleResult result = cycle(k == 1 ? "warm" : "warm " + k, app, config);
                 warm.add(k == 1 ? result : result.withoutDetail());
             }
+            for (int k = 1; k <= options.revisits(); k++) {
+                server.revise(k + 1);
+                CycleResult result = cycle(k == 1 ? REVISIT : REVISIT + " " + k, app, config);
+                revisits.add(k == 1 || k == options.revisits() ? result : result.withoutDetail());
+            }
+            server.revise(1);
         }
         rows.add(cold);
         rows.addAll(warm);
+        rows.addAll(revisits);
+        CycleResult revisit = revisits.get(revisits.size() - 1);
         printTable(rows);
         printRatios(sites, cold, warm, jsoup);
+        printRevisit(sites, revisits.get(0), cold, jsoup);
+        if (revisits.size() > 1) printRevisit(sites, revisit, cold, jsoup);
         if (options.compare()) {
             compareWithNewsboat();
-            if (options.bridgePages() > 0) compareWithRssBridge(sites, urls, cold);
+            if (options.bridgePages() > 0) compareWithRssBridge(sites, urls, cold, revisit);
         }
     }
 
@@ -386,7 +404,8 @@ public final class CycleBenchmark {
         }
     }
 
-    private void compareWithRssBridge(List<SyntheticSite> sites, List<URI> urls, CycleResult cold) throws Exception {
+    private void compareWithRssBridge(List<SyntheticSite> sites, List<URI> urls, CycleResult cold, CycleResult revisit)
+            throws Exception {
         System.out.println();
         if (!RssBridge.installed()) {
             System.out.println("rss-bridge: not installed (apt-get install rss-bridge php-cli): comparison skipped.");
@@ -410,13 +429,16 @@ public final class CycleBenchmark {
                 ids.add(sites.get(i).id());
             }
             double bridgePerPage = (bridge.cpuSeconds() - cpu0) / measured;
-            double rundschauPerPage = cold.refreshed().stream().filter(r -> ids.contains(r.source().id()))
-                    .mapToLong(Refreshed::threadCpu).average().orElse(0) / 1e9;
+            double rundschauPerPage = cold.threadCpuMean(s -> ids.contains(s.id())) / 1e9;
+            double revisitPerPage = revisit.threadCpuMean(s -> ids.contains(s.id())) / 1e9;
             System.out.printf(Locale.ROOT, "rss-bridge XPathBridge (%s, php -S, opcache on, warmed with %d pages): %d pages, "
                             + "%d entries, %.2f ms CPU per page; Rundschau on the same pages (cold cycle, worker thread): "
                             + "%.2f ms. Rundschau/rss-bridge = %.2f (target <= 0.50).%n",
                     RssBridge.phpVersion(), warmup, measured, entries, bridgePerPage * 1e3, rundschauPerPage * 1e3,
                     rundschauPerPage / bridgePerPage);
+            System.out.printf(Locale.ROOT, "  the same pages in the %s cycle (every item known, so nothing stored; what each"
+                            + " later poll of a page whose bytes change costs): %.2f ms, Rundschau/rss-bridge = %.2f%n",
+                    revisit.name(), revisitPerPage * 1e3, revisitPerPage / bridgePerPage);
         }
     }
 
@@ -494,6 +516,25 @@ public final class CycleBenchmark {
                 .limit(3).toList();
         System.out.println("Slowest sources in the cold cycle (worker CPU ms): " + slowest.stream()
                 .map(r -> r.source().id() + "=" + String.format(Locale.ROOT, "%.1f", r.threadCpu() / 1e6)).toList());
+    }
+
+    /**
+     * The revisit cycle: every body changed outside its items (the server's revision 2), so every
+     * source is fetched in full, parsed and normalised, and every item is found in the store. It is
+     * what most polls of a real listing page cost, since a rotating advert, a token or a clock in
+     * the page changes its bytes without news.
+     */
+    private static void printRevisit(List<SyntheticSite> sites, CycleResult revisit, CycleResult cold, JsoupBaseline jsoup) {
+        java.util.Set<String> htmlIds = new java.util.HashSet<>();
+        sites.stream().filter(s -> s.kind().isHtml()).forEach(s -> htmlIds.add(s.id()));
+        double perPage = revisit.threadCpuMean(s -> htmlIds.contains(s.id()));
+        double perFeed = revisit.threadCpuMean(s -> !htmlIds.contains(s.id()));
+        int added = revisit.refreshed().stream().mapToInt(r -> r.outcome().stored().added()).sum();
+        int updated = revisit.refreshed().stream().mapToInt(r -> r.outcome().stored().updated()).sum();
+        System.out.printf(Locale.ROOT, "%s cycle (every body changed outside its items: %d items added, %d updated),"
+                        + " per HTML page: worker-thread CPU %.3f ms, %.2f x the bare parse; per feed %.3f ms; whole cycle"
+                        + " %.1f%% of the cold one%n", revisit.name(), added, updated, perPage / 1e6, perPage / jsoup.meanNanos(),
+                perFeed / 1e6, 100.0 * revisit.cpuNanos() / cold.cpuNanos());
     }
 
     private static double meanBytes(List<SyntheticSite> sites, boolean html) throws IOException {
