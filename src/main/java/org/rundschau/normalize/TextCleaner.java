@@ -109,6 +109,26 @@ public final class TextCleaner {
                 || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000';
     }
 
+    /**
+     * The same as {@code TRAILING_PUNCT.matcher(s).replaceAll("")}: the spaces, commas, colons,
+     * dashes and opening brackets at the end of a cut text go. The expression tries every position
+     * of the text; it is skipped when the last character is none of those (nor a line terminator
+     * other than {@code \n} and {@code \r}, before which {@code $} matches too).
+     */
+    static String trimTrailingPunctuation(String s) {
+        if (s.isEmpty()) return s;
+        return switch (s.charAt(s.length() - 1)) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r', ',', ';', ':', '-', '–', '—', '(', '[', '\u0085', '\u2028', '\u2029' ->
+                    TRAILING_PUNCT.matcher(s).replaceAll("");
+            default -> s;
+        };
+    }
+
+    /** The pattern {@link #trimTrailingPunctuation} implements, for tests that compare the two. */
+    static Pattern trailingPunctuationPattern() {
+        return TRAILING_PUNCT;
+    }
+
     /** The pattern {@link #collapseWhitespace} implements, for tests that compare the two. */
     static Pattern whitespacePattern() {
         return WHITESPACE;
@@ -184,9 +204,18 @@ public final class TextCleaner {
         return switch (stripped.charAt(n - 1)) {
             case '.' -> n >= 2 && stripped.charAt(n - 2) == '.';
             // U+0085 (NEL) is not stripped, and `$` matches before it as before a final line break
-            case '…', '»', '›', '→', '>', ']', ')', 'n', 'N', 'e', 'g', 'l', 'r', '\u0085' -> true;
+            case '…', '»', '›', '→', '>', ']', ')', '\u0085' -> true;
+            // a phrase without a marker: "Weiterlesen", "Read more", "Continue reading", "Zum
+            // Artikel", "Mehr erfahren", "Lesen Sie mehr"; most words ending in these letters end otherwise
+            case 'n', 'N', 'e', 'g', 'l', 'r' -> endsWithIgnoreCase(stripped, "lesen") || endsWithIgnoreCase(stripped, "ore")
+                    || endsWithIgnoreCase(stripped, "reading") || endsWithIgnoreCase(stripped, "artikel")
+                    || endsWithIgnoreCase(stripped, "erfahren") || endsWithIgnoreCase(stripped, "mehr");
             default -> false;
         };
+    }
+
+    private static boolean endsWithIgnoreCase(String text, String suffix) {
+        return text.regionMatches(true, text.length() - suffix.length(), suffix, 0, suffix.length());
     }
 
     /**
@@ -208,7 +237,7 @@ public final class TextCleaner {
                 cut--;
             }
         }
-        String head = TRAILING_PUNCT.matcher(text.substring(0, cut)).replaceAll("");
+        String head = trimTrailingPunctuation(text.substring(0, cut));
         return head + ELLIPSIS;
     }
 
@@ -306,7 +335,7 @@ public final class TextCleaner {
         }, body);
         int used = 0;
         for (TextNode node : texts) {
-            String text = WHITESPACE.matcher(node.getWholeText()).replaceAll(" ");
+            String text = collapseWhitespace(node.getWholeText());
             if (used + text.length() <= budget) {
                 used += text.length();
                 continue;
@@ -316,7 +345,7 @@ public final class TextCleaner {
             if (cut < room / 2 && used == 0) {
                 cut = Character.isLowSurrogate(text.charAt(room)) ? room - 1 : room;
             }
-            node.text(TRAILING_PUNCT.matcher(text.substring(0, Math.max(cut, 0))).replaceAll("") + ELLIPSIS);
+            node.text(trimTrailingPunctuation(text.substring(0, Math.max(cut, 0))) + ELLIPSIS);
             for (Node n = node; n != body; n = n.parent()) {
                 while (n.nextSibling() != null) {
                     n.nextSibling().remove();

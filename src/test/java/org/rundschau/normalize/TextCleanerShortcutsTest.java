@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
  */
 class TextCleanerShortcutsTest {
     private static final String ALPHABET = "ab .…»›→>])([nNeglrmhMore\t\n\r\u000B\f\u00A0\u1680\u2000\u200A\u2028\u2029"
-            + "\u202F\u205F\u3000\u0085\u00AD\u200Bx";
+            + "\u202F\u205F\u3000\u0085\u00AD\u200Bx,;:-–—sdik";
     private static final String[] TAILS = {"", " mehr...", " Weiterlesen »", " Read more", " [...]", " (…)", " weiter →",
-            " Mehr erfahren", " Zum Artikel", " Lesen Sie mehr", " Continue reading", " mehr", ".", "..", " >>", "\u0085"};
+            " Mehr erfahren", " Zum Artikel", " Lesen Sie mehr", " Continue reading", " mehr", ".", "..", " >>", "\u0085",
+            " WEITERLESEN", " Weiter lesen", " Mehr lesen", " Read More", " Learn more", " Continue Reading", " lesen",
+            " Wissen erfahren", " Artikel", " noch mehr", " Score", " einen", " Ruhe", " Zeitung", " Regel", " sehr"};
 
     @Test
     void collapsingWhitespaceByHandEqualsTheRegularExpression() {
@@ -43,6 +45,23 @@ class TextCleanerShortcutsTest {
             String text = (randomText(random) + TAILS[random.nextInt(TAILS.length)]).strip();
             if (!TextCleaner.mayEndInReadMore(text)) {
                 assertThat(TextCleaner.readMorePattern().matcher(text).find()).as("'%s'", text).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void trimmingTrailingPunctuationByShortcutEqualsTheRegularExpression() {
+        SplittableRandom random = new SplittableRandom(888);
+        for (int i = 0; i < 20_000; i++) {
+            String text = randomText(random);
+            assertThat(TextCleaner.trimTrailingPunctuation(text))
+                    .as("trim %s", text.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isEqualTo(TextCleaner.trailingPunctuationPattern().matcher(text).replaceAll(""));
+        }
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            for (String text : new String[] {"Wort" + c, "Wort, " + c, "Wort -" + c}) {
+                assertThat(TextCleaner.trimTrailingPunctuation(text)).as("U+%04X", (int) c)
+                        .isEqualTo(TextCleaner.trailingPunctuationPattern().matcher(text).replaceAll(""));
             }
         }
     }
