@@ -22,7 +22,6 @@ import org.rundschau.fetch.FetchResult;
 import org.rundschau.model.Extraction;
 import org.rundschau.model.Item;
 import org.rundschau.model.Page;
-import org.rundschau.model.RawItem;
 import org.rundschau.model.Validators;
 import org.rundschau.suggest.Candidate;
 import org.rundschau.suggest.FeedLink;
@@ -188,11 +187,7 @@ final class SuggestCommand implements Callable<Integer> {
         private List<Item> normalised(Candidate c, String locale) {
             SourceConfig source = new SourceConfig(id, id, page.requestUrl(), SourceKind.HTML, "", config.timezone(),
                     locale.isEmpty() ? config.locale() : Locale.forLanguageTag(locale), config.schedule(), c.rules());
-            List<Item> items = new ArrayList<>();
-            for (RawItem raw : c.items()) {
-                stages.normalizer().normalize(raw, source, facts.language(), page.fetchedAt()).ifPresent(items::add);
-            }
-            return items;
+            return stages.normalizer().normalizeAll(c.items(), source, facts.language(), page.fetchedAt());
         }
 
         /** {@code locale:} for the block when the page declares a language other than the config's. */

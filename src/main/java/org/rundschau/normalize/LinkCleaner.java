@@ -5,8 +5,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,10 +20,17 @@ import java.util.regex.Pattern;
  *
  * <p>For {@code http} and {@code https} URLs: scheme and host lowercase, international host names
  * in ASCII (punycode), the default port dropped, an empty path as {@code /}, dot segments resolved,
- * characters that are not allowed in a URL (spaces, non-ASCII) percent-encoded as UTF-8, the
- * fragment dropped (except a {@code #!} route, which some sites use as the page address), and
+ * characters that are not allowed in a URL (spaces, non-ASCII) percent-encoded as UTF-8, and
  * tracking parameters removed ({@link #isTrackingParameter}); other parameters keep their order and
  * spelling, and an empty query is dropped.
+ *
+ * <p>The fragment: a route ({@code #!/artikel/5}, {@code #/news/101}), which a script reads as the
+ * page's address, always stays. Any other fragment usually points into the same page
+ * ({@code #top}, {@code #kommentare}) and is dropped, unless it is what tells the items of one
+ * fetch apart: on a page whose items are anchors of one document ({@code presse.html#meldung-3}),
+ * {@link #anchored} finds the links to keep it for, and {@link #canonical(String, boolean)} keeps
+ * it. Even then a text directive ({@code #:~:text=}) and tracking written as a fragment
+ * ({@code #xtor=RSS-3}, {@code #utm_source=feed}) go ({@link #keptFragment}).
  *
  * <p>Anything else (relative links, {@code mailto:}, {@code ftp:}, text that is not a URL) comes
  * back trimmed and otherwise unchanged: the method never fails.
@@ -37,6 +48,11 @@ public final class LinkCleaner {
             "at_content", "at_creation", "at_variant", "at_format", "at_send_date", "at_link",
             "at_ptr_name", "at_recipient_id", "at_recipient_list", "pk_campaign", "pk_kwd", "pk_source",
             "pk_medium", "pk_content", "ncid", "ocid", "srsltid", "epik", "spm");
+    /**
+     * Names that only track when a site writes them into the fragment, where no server sees them:
+     * AT Internet's {@code xtor} (Le Monde, France TV), Echobox's {@code Echobox}.
+     */
+    static final Set<String> FRAGMENT_TRACKING = Set.of("xtor", "echobox");
     /** Parameter-name prefixes that only serve tracking: Google Analytics {@code utm_}, Matomo {@code mtm_}. */
     static final List<String> TRACKING_PREFIXES = List.of("utm_", "mtm_");
 
@@ -45,6 +61,14 @@ public final class LinkCleaner {
 
     /** @return the canonical form of {@code url}, or the input trimmed when it is not an absolute http(s) URL */
     public static String canonical(String url) {
+        return canonical(url, false);
+    }
+
+    /**
+     * @param keepFragment whether a fragment that is not a route stays (see {@link #anchored})
+     * @return the canonical form of {@code url}, or the input trimmed when it is not an absolute http(s) URL
+     */
+    public static String canonical(String url, boolean keepFragment) {
         String input = url.strip();
         Matcher m = URL.matcher(input);
         if (!m.matches()) {
@@ -85,9 +109,9 @@ public final class LinkCleaner {
         if (!query.isEmpty()) {
             out.append('?').append(query);
         }
-        String fragment = m.group(5);
-        if (fragment != null && fragment.startsWith("!")) {
-            out.append('#').append(encode(fragment));
+        String fragment = m.group(5) == null || !keepFragment && !isRoute(m.group(5)) ? "" : keptFragment(m.group(5));
+        if (!fragment.isEmpty()) {
+            out.append('#').append(encode(fragment).replace("#", "%23"));
         }
         try {
             return new URI(out.toString()).toASCIIString();
@@ -119,6 +143,57 @@ public final class LinkCleaner {
             }
         }
         return "/" + String.join("/", out);
+    }
+
+    /**
+     * The links of one fetch whose fragment is kept: those that share their canonical form without a
+     * fragment with another link of the fetch that differs from them in the fragment, so that
+     * dropping it would make two items one.
+     *
+     * @param links the links as extracted
+     */
+    public static Set<String> anchored(Collection<String> links) {
+        if (links.stream().noneMatch(link -> link.indexOf('#') >= 0)) return Set.of();   // most fetches
+        Map<String, String> pageOf = new HashMap<>();
+        Map<String, Set<String>> linksOfPage = new HashMap<>();
+        for (String link : links) {
+            String page = pageOf.computeIfAbsent(link, l -> canonical(l, false));
+            if (page.indexOf('#') >= 0) continue;   // a route: kept anyway
+            String full = link.indexOf('#') < 0 ? page : canonical(link, true);
+            linksOfPage.computeIfAbsent(page, p -> new HashSet<>()).add(full);
+        }
+        Set<String> anchored = new HashSet<>();
+        for (String link : links) {
+            Set<String> variants = linksOfPage.get(pageOf.get(link));
+            if (link.indexOf('#') >= 0 && variants != null && variants.size() > 1) anchored.add(link);
+        }
+        return anchored;
+    }
+
+    /** Whether a fragment is a route a script reads as the page's address: {@code #!…} or {@code #/…}. */
+    private static boolean isRoute(String fragment) {
+        return fragment.startsWith("!") || fragment.startsWith("/");
+    }
+
+    /**
+     * The part of a fragment that identifies something: without a text directive ({@code :~:}, a
+     * browser's scroll-to-text), and when it is written as parameters ({@code a=1&b=2}), without the
+     * tracking ones; "" when nothing is left. A {@code #!} route is kept whole.
+     */
+    static String keptFragment(String fragment) {
+        if (isRoute(fragment)) return fragment;
+        int directive = fragment.indexOf(":~:");
+        String f = directive < 0 ? fragment : fragment.substring(0, directive);
+        if (f.indexOf('=') < 0) return f;
+        List<String> kept = new ArrayList<>();
+        for (String param : f.split("&")) {
+            int eq = param.indexOf('=');
+            String name = eq < 0 ? param : param.substring(0, eq);
+            if (!param.isEmpty() && !isTrackingParameter(name) && !FRAGMENT_TRACKING.contains(name.toLowerCase(Locale.ROOT))) {
+                kept.add(param);
+            }
+        }
+        return String.join("&", kept);
     }
 
     /** Whether a query parameter only tracks clicks ({@code utm_source}, {@code fbclid}, ...). */

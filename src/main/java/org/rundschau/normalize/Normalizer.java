@@ -3,11 +3,13 @@ package org.rundschau.normalize;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.model.Item;
@@ -45,8 +47,26 @@ public final class Normalizer {
      * @return empty when the raw item has nothing publishable (neither title nor link nor summary)
      */
     public Optional<Item> normalize(RawItem raw, SourceConfig source, String language, Instant fetchedAt) {
+        return normalize(raw, source, language, fetchedAt, false);
+    }
+
+    /**
+     * The items of one fetch, as {@link #normalize} makes each, except that a link keeps a fragment
+     * that tells its item apart from another of the fetch ({@link LinkCleaner#anchored}).
+     */
+    public List<Item> normalizeAll(List<RawItem> raws, SourceConfig source, String language, Instant fetchedAt) {
+        Set<String> anchored = LinkCleaner.anchored(raws.stream().map(RawItem::link).toList());
+        List<Item> items = new ArrayList<>(raws.size());
+        for (RawItem raw : raws) {
+            normalize(raw, source, language, fetchedAt, anchored.contains(raw.link())).ifPresent(items::add);
+        }
+        return items;
+    }
+
+    private Optional<Item> normalize(RawItem raw, SourceConfig source, String language, Instant fetchedAt,
+                                     boolean keepFragment) {
         String fullTitle = TextCleaner.clean(raw.title());
-        String link = LinkCleaner.canonical(raw.link());
+        String link = LinkCleaner.canonical(raw.link(), keepFragment);
         String summaryText = raw.summaryIsHtml() ? TextCleaner.htmlToText(raw.summary()) : TextCleaner.clean(raw.summary());
         if (fullTitle.isEmpty() && link.isEmpty() && summaryText.isEmpty()) {
             return Optional.empty();
@@ -180,7 +200,21 @@ public final class Normalizer {
      * @return empty exactly when {@code normalize} is
      */
     public Optional<Explanation> explain(RawItem raw, SourceConfig source, String language, Instant fetchedAt) {
-        return normalize(raw, source, language, fetchedAt).map(item -> {
+        return explain(raw, source, language, fetchedAt, false);
+    }
+
+    /** {@link #explain} for each item of one fetch, in order, with links as {@link #normalizeAll} makes them. */
+    public List<Optional<Explanation>> explainAll(List<RawItem> raws, SourceConfig source, String language,
+                                                  Instant fetchedAt) {
+        Set<String> anchored = LinkCleaner.anchored(raws.stream().map(RawItem::link).toList());
+        List<Optional<Explanation>> explained = new ArrayList<>(raws.size());
+        for (RawItem raw : raws) explained.add(explain(raw, source, language, fetchedAt, anchored.contains(raw.link())));
+        return explained;
+    }
+
+    private Optional<Explanation> explain(RawItem raw, SourceConfig source, String language, Instant fetchedAt,
+                                          boolean keepFragment) {
+        return normalize(raw, source, language, fetchedAt, keepFragment).map(item -> {
             String rawDate = TextCleaner.clean(raw.date());
             String summaryText = raw.summaryIsHtml() ? TextCleaner.htmlToText(raw.summary()) : TextCleaner.clean(raw.summary());
             Optional<ParsedDate> date = date(rawDate, summaryText, source, language, fetchedAt).date()

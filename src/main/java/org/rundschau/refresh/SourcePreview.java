@@ -106,9 +106,11 @@ public final class SourcePreview {
                     ? htmlExtractor.extract(page, source.selectors()) : feedExtractor.extract(page);
             List<Normalizer.Explanation> items = new ArrayList<>();
             List<String> unreadableDates = new ArrayList<>();
-            for (RawItem raw : extraction.items()) {
-                Optional<Normalizer.Explanation> explained =
-                        normalizer.explain(raw, source, extraction.language(), page.fetchedAt());
+            List<Optional<Normalizer.Explanation>> explanations =
+                    normalizer.explainAll(extraction.items(), source, extraction.language(), page.fetchedAt());
+            for (int i = 0; i < extraction.items().size(); i++) {
+                RawItem raw = extraction.items().get(i);
+                Optional<Normalizer.Explanation> explained = explanations.get(i);
                 explained.ifPresent(items::add);
                 if (!raw.date().isBlank() && explained.filter(e -> !e.item().dated()).isPresent()) {
                     unreadableDates.add(raw.date().strip().replaceAll("\\s+", " "));

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -137,10 +136,7 @@ public final class SourceRefresher {
     }
 
     private List<Item> normalize(Extraction extraction, SourceConfig source, Instant fetchedAt) {
-        List<Item> result = new ArrayList<>(extraction.items().size());
-        extraction.items().forEach(raw ->
-                normalizer.normalize(raw, source, extraction.language(), fetchedAt).ifPresent(result::add));
-        return result;
+        return normalizer.normalizeAll(extraction.items(), source, extraction.language(), fetchedAt);
     }
 
     // A 304 or a body identical to the last one skips extraction, but only under the rules that

@@ -59,6 +59,12 @@ final class SaveBatch {
             + "OR EXISTS (SELECT 1 FROM tombstone WHERE source_id = ?)";
     private static final String MOVE_CANDIDATES = "SELECT item_key, summary FROM item WHERE source_id = ? "
             + "AND title_key = ? AND dated = 1 AND published BETWEEN ? AND ? ORDER BY first_seen, item_key";
+    // The same page: the link without a fragment, or with one; never the item's own link.
+    private static final String SAME_PAGE = " AND (link = ? OR substr(link, 1, ?) = ?) AND link <> ?";
+    private static final String SAME_PAGE_AND_TITLE = "SELECT item_key FROM item WHERE source_id = ? AND title_key = ?"
+            + SAME_PAGE + " ORDER BY first_seen, item_key";
+    private static final String TOMBSTONE_BY_PAGE_AND_TITLE = "SELECT entry_id FROM tombstone WHERE source_id = ? "
+            + "AND title_key = ?" + SAME_PAGE;
     // The sequence number is given here rather than by the schema's trigger (which numbers only rows
     // inserted without one): the trigger's UPDATE wrote every new row and its indexes twice, and the
     // headline buckets need the number. Writes run one at a time, so MAX(seq) + 1 is free, as in the
@@ -257,6 +263,8 @@ final class SaveBatch {
      * have one) still matches: the item moved to a new URL (or its guid changed).
      */
     private Optional<String> movedFrom(Item item, Similarity.Text text) throws SQLException {
+        Optional<String> otherFragment = storedUnderAnotherFragment(item, text);
+        if (otherFragment.isPresent()) return otherFragment;
         if (!item.dated()) return Optional.empty();
         List<String[]> candidates = new ArrayList<>();
         try (ResultSet rs = st.query(MOVE_CANDIDATES, sourceId, text.titleKey(), item.published().minus(SAME_DATE),
@@ -274,6 +282,38 @@ final class SaveBatch {
         return Optional.empty();
     }
 
+    /**
+     * The stored item of this source with the same headline on the same page, under this item's
+     * link with another fragment or none, no longer listed under its own key: it is this item, dated
+     * or not, and keeps its entry id. A link keeps its fragment only while it tells the items of a
+     * fetch apart (normalize.LinkCleaner#anchored), and builds before 2026-12-05 dropped every
+     * fragment but a {@code #!} route, so the same item can come under either link. A dated item
+     * without a fragment is left to the move by headline and date.
+     */
+    private Optional<String> storedUnderAnotherFragment(Item item, Similarity.Text text) throws SQLException {
+        Optional<String> page = page(item);
+        if (page.isEmpty()) return Optional.empty();
+        List<String> keys = new ArrayList<>();
+        try (ResultSet rs = st.query(SAME_PAGE_AND_TITLE, sourceId, text.titleKey(), page.get(), page.get().length() + 1,
+                page.get() + "#", item.link())) {
+            while (rs.next()) keys.add(rs.getString(1));
+        }
+        for (String key : keys) {
+            if (!stillListed(key)) return Optional.of(key);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The item's link without its fragment, for {@link #SAME_PAGE}; empty for an item without a link
+     * and for a dated item whose link has no fragment.
+     */
+    private static Optional<String> page(Item item) {
+        int hash = item.link().indexOf('#');   // begins the fragment of a canonical link: elsewhere it is escaped
+        if (item.link().isEmpty() || hash < 0 && item.dated()) return Optional.empty();
+        return Optional.of(hash < 0 ? item.link() : item.link().substring(0, hash));
+    }
+
     private boolean stillListed(String rowKey) throws SQLException {
         if (listedKeys.contains(rowKey)) return true;
         try (ResultSet rs = st.query(ALIASES_OF, sourceId, rowKey)) {
@@ -284,7 +324,18 @@ final class SaveBatch {
         return false;
     }
 
+    /**
+     * The pruned entry this item is, under another link: one with the same headline and date
+     * (within a day), or, dated or not, with the same headline on the same page under another
+     * fragment (see {@link #storedUnderAnotherFragment}).
+     */
     private Optional<String> prunedUnderAnotherLink(Item item, Similarity.Text text) throws SQLException {
+        Optional<String> page = page(item);
+        if (page.isPresent()) {
+            Optional<String> pruned = first(TOMBSTONE_BY_PAGE_AND_TITLE, sourceId, text.titleKey(), page.get(),
+                    page.get().length() + 1, page.get() + "#", item.link());
+            if (pruned.isPresent()) return pruned;
+        }
         if (!item.dated()) return Optional.empty();
         return first(TOMBSTONE_BY_TITLE, sourceId, text.titleKey(),
                 item.published().minus(SAME_DATE), item.published().plus(SAME_DATE));

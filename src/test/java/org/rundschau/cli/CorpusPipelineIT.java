@@ -25,11 +25,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
@@ -54,8 +57,10 @@ import org.w3c.dom.NodeList;
  * <ul>
  *   <li>title: a headline labelled with a region loses its {@code Region: } prefix; the Atom title
  *       is then {@code Canonical region: rest} with a {@code category} for the region;</li>
- *   <li>link: in canonical form (lower-case host, no fragment); a link on the page's own host is
- *       served by WireMock, so its origin is WireMock's;</li>
+ *   <li>link: in canonical form (lower-case host); the fragment only where it tells two labelled
+ *       items of one page apart (HN's two comments on one Forbes article, Scripting News's
+ *       anchored items), else dropped; a link on the page's own host is served by WireMock, so its
+ *       origin is WireMock's;</li>
  *   <li>date: date and time in the page's zone (date alone: midnight there); no date: the time the
  *       item was first seen, i.e. during the run, never a date invented from the page;</li>
  *   <li>summary: starts with the labelled 60 characters, less a "Read more" tail the label keeps.</li>
@@ -261,12 +266,24 @@ class CorpusPipelineIT {
     }
 
     private static Map<String, List<JsonNode>> storiesByLink(JsonNode items) {
+        Map<String, Set<String>> fragmentsByPage = new HashMap<>();
+        for (JsonNode item : items) {
+            String link = canonical(item.get("link").asText());
+            fragmentsByPage.computeIfAbsent(withoutFragment(link), k -> new HashSet<>()).add(link);
+        }
         Map<String, List<JsonNode>> stories = new LinkedHashMap<>();
         for (JsonNode item : items) {
             String link = canonical(item.get("link").asText());
-            stories.computeIfAbsent(link, k -> new ArrayList<>()).add(item);
+            String page = withoutFragment(link);
+            String published = fragmentsByPage.get(page).size() > 1 ? link : page;
+            stories.computeIfAbsent(published, k -> new ArrayList<>()).add(item);
         }
         return stories;
+    }
+
+    private static String withoutFragment(String link) {
+        int hash = link.indexOf('#');
+        return hash < 0 ? link : link.substring(0, hash);
     }
 
     private static Optional<Instant> date(JsonNode item, ZoneId zone) {
@@ -399,7 +416,8 @@ class CorpusPipelineIT {
                 || port == 443 && "https".equalsIgnoreCase(uri.getScheme());
         String authority = uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
         return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + authority + uri.getRawPath()
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
     }
 
     private static Instant published(Element entry) {

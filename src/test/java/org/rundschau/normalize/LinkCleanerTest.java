@@ -2,6 +2,8 @@ package org.rundschau.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,6 +19,7 @@ class LinkCleanerTest {
         "http://example.org:443/a|http://example.org:443/a",
         "https://example.org/a#kommentare|https://example.org/a",
         "https://example.org/#!/artikel/5|https://example.org/#!/artikel/5",
+        "https://example.org/app/#/news/101|https://example.org/app/#/news/101",
         "https://bücher.example/straße|https://xn--bcher-kva.example/stra%C3%9Fe",
         "https://example.org/neue meldung.html|https://example.org/neue%20meldung.html",
         "https://example.org/a%20b|https://example.org/a%20b",
@@ -39,6 +42,41 @@ class LinkCleanerTest {
     })
     void canonicalisesHttpLinks(String url, String expected) {
         assertThat(LinkCleaner.canonical(url)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://example.org/a#kommentare|https://example.org/a#kommentare",
+        "https://news.example/item?id=3685#5134be9135a5|https://news.example/item?id=3685#5134be9135a5",
+        "https://example.org/presse.html#Meldung 3|https://example.org/presse.html#Meldung%203",
+        "https://example.org/app/#/news/101|https://example.org/app/#/news/101",
+        "https://example.org/a#|https://example.org/a",
+        "https://example.org/a#xtor=RSS-3|https://example.org/a",
+        "https://example.org/a#utm_source=feed&utm_medium=rss|https://example.org/a",
+        "https://example.org/a#page=2&xtor=RSS-3|https://example.org/a#page=2",
+        "https://example.org/a#:~:text=Neue%20CIO|https://example.org/a",
+        "https://example.org/a#teil-2:~:text=CIO|https://example.org/a#teil-2",
+        "https://example.org/a#x#y|https://example.org/a#x%23y",
+        "https://example.org/a?utm_source=x#kommentare|https://example.org/a#kommentare",
+    })
+    void aFragmentKeptIsCleanedOfWhatIdentifiesNothing(String url, String expected) {
+        assertThat(LinkCleaner.canonical(url, true)).isEqualTo(expected);
+    }
+
+    @Test
+    void onlyLinksThatDifferInTheirFragmentAloneKeepIt() {
+        List<String> links = List.of(
+                "https://stadt.example/presse#meldung-1", "https://stadt.example/presse#meldung-2",
+                "https://stadt.example/presse",                          // the page itself: another item
+                "https://stadt.example/artikel/7#top",                   // alone on its page: #top identifies nothing
+                "https://stadt.example/artikel/8#top", "https://stadt.example/artikel/8?utm_source=x#top",  // one item twice
+                "https://stadt.example/app/#/news/101",                  // a route: kept anyway
+                "https://stadt.example/seite#xtor=RSS-1", "https://stadt.example/seite#xtor=RSS-2");  // tracking only
+
+        assertThat(LinkCleaner.anchored(links)).containsExactlyInAnyOrder(
+                "https://stadt.example/presse#meldung-1", "https://stadt.example/presse#meldung-2");
+        assertThat(LinkCleaner.anchored(List.of("https://stadt.example/presse", "https://stadt.example/presse#meldung-1")))
+                .as("beside the page itself").containsExactly("https://stadt.example/presse#meldung-1");
     }
 
     @ParameterizedTest

@@ -258,6 +258,62 @@ class ItemStoreIdentityTest {
                 }));
     }
 
+    private static Item undated(String key, String title, String link) {
+        return new Item("presse", key, "", T0, false, "", title, "", false, link);
+    }
+
+    @Test
+    void anUndatedItemStoredWithoutItsFragmentKeepsItsEntryWhenTheLinkKeepsIt() throws StoreException {
+        // Stores of builds that dropped fragments hold one item for a page's anchors, keyed by the bare link.
+        store.save("presse", List.of(undated("bare", "Neue Kita in der Altstadt eröffnet", "https://stadt.example/presse")), T0);
+        String id = onlyEntry().entryId();
+        List<Item> anchors = List.of(
+                undated("a1", "Neue Kita in der Altstadt eröffnet", "https://stadt.example/presse#meldung-1"),
+                undated("a2", "Haushalt 2026 beschlossen", "https://stadt.example/presse#meldung-2"),
+                undated("a3", "Sperrung der Brückenstraße", "https://stadt.example/presse#meldung-3"));
+
+        assertThat(store.save("presse", anchors, T0.plusSeconds(60))).isEqualTo(new StoreResult(2, 0, 1));
+        assertThat(store.save("presse", anchors, T0.plusSeconds(120))).isEqualTo(new StoreResult(0, 0, 3));
+
+        assertThat(store.newest(10)).hasSize(3).filteredOn(e -> e.entryId().equals(id)).singleElement()
+                .satisfies(e -> assertThat(e.link()).isEqualTo("https://stadt.example/presse#meldung-1"));
+    }
+
+    @Test
+    void anAnchoredItemLeftAloneOnItsPageKeepsItsEntryUnderTheBareLink() throws StoreException {
+        // A link keeps its fragment only while another item of the fetch shares its page.
+        store.save("presse", List.of(
+                undated("a1", "Neue Kita in der Altstadt eröffnet", "https://stadt.example/presse#meldung-1"),
+                undated("a2", "Haushalt 2026 beschlossen", "https://stadt.example/presse#meldung-2")), T0);
+        String id = store.entryIdFor("presse", "a2");
+
+        assertThat(store.save("presse", List.of(undated("bare", "Haushalt 2026 beschlossen", "https://stadt.example/presse")),
+                T0.plusSeconds(60))).isEqualTo(new StoreResult(0, 0, 1));
+        assertThat(store.newest(10)).filteredOn(e -> e.entryId().equals(id)).singleElement()
+                .satisfies(e -> assertThat(e.link()).isEqualTo("https://stadt.example/presse"));
+    }
+
+    @Test
+    void anUndatedItemUnderANewLinkWithOnlyItsHeadlineInCommonIsANewEntry() throws StoreException {
+        store.save("presse", List.of(undated("old", "Amtsblatt Nr. 12", "https://stadt.example/amtsblatt/12")), T0);
+
+        assertThat(store.save("presse", List.of(undated("new", "Amtsblatt Nr. 12", "https://stadt.example/amtsblatt?nr=12")),
+                T0.plusSeconds(60)).added()).isEqualTo(1);
+    }
+
+    @Test
+    void aPrunedUndatedItemDoesNotComeBackWhenItsLinkKeepsItsFragment() throws StoreException {
+        store = new ItemStore(db, BASE, DedupConfig.DEFAULTS, new RetentionConfig(Duration.ZERO, 1));
+        Item older = new Item("presse", "bare", "", T0.minusSeconds(3600), false, "", "Sperrung der Brückenstraße", "",
+                false, "https://stadt.example/presse");
+        store.save("presse", List.of(older, undated("other", "Haushalt 2026 beschlossen", "https://stadt.example/h")), T0);
+        assertThat(store.prune(T0)).isEqualTo(1);
+
+        Item again = withLink(older, "anchored", "https://stadt.example/presse#meldung-3");
+        assertThat(store.save("presse", List.of(again), T0.plusSeconds(60)).gone()).isEqualTo(1);
+        assertThat(store.newest(10)).extracting(Entry::link).containsExactly("https://stadt.example/h");
+    }
+
     @Test
     void theSameHeadlineOnAnotherDayIsANewItem() throws StoreException {
         store.save("kommune21", List.of(listed), T0);
