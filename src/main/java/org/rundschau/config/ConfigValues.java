@@ -1,5 +1,6 @@
 package org.rundschau.config;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -8,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalQueries;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
@@ -120,6 +122,13 @@ final class ConfigValues {
         return number;
     }
 
+    /**
+     * The longest duration the config accepts, for any key: longer than any sensible retention,
+     * window or schedule, and short enough that every use of it (a timer in nanoseconds, a date that
+     * far back) stays in range.
+     */
+    static final java.time.Duration LONGEST_DURATION = java.time.Duration.ofDays(36_500);
+
     /** A duration such as {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, {@code 3d}; {@code 0} is allowed. */
     static java.time.Duration duration(String value) {
         String text = value.strip();
@@ -128,14 +137,27 @@ final class ConfigValues {
         if (!m.matches()) {
             throw new IllegalArgumentException("expected a duration like '500ms', '2s', '5m' or '1h', got '" + value + "'");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> java.time.Duration.ofMillis(n);
-            case "s" -> java.time.Duration.ofSeconds(n);
-            case "m" -> java.time.Duration.ofMinutes(n);
-            case "h" -> java.time.Duration.ofHours(n);
-            default -> java.time.Duration.ofDays(n);
+        ChronoUnit unit = switch (m.group(2)) {
+            case "ms" -> ChronoUnit.MILLIS;
+            case "s" -> ChronoUnit.SECONDS;
+            case "m" -> ChronoUnit.MINUTES;
+            case "h" -> ChronoUnit.HOURS;
+            default -> ChronoUnit.DAYS;
         };
+        return withinLongest(m.group(1), unit).orElseThrow(() -> new IllegalArgumentException(
+                "'" + text + "' is too large (at most " + LONGEST_DURATION.toDays() + "d, 100 years)"));
+    }
+
+    /**
+     * {@code digits} (any number of them) of {@code unit} as a duration, or empty when that is longer
+     * than {@link #LONGEST_DURATION}.
+     */
+    static Optional<java.time.Duration> withinLongest(String digits, ChronoUnit unit) {
+        long most = LONGEST_DURATION.dividedBy(unit.getDuration());
+        if (new BigInteger(digits).compareTo(BigInteger.valueOf(most)) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(java.time.Duration.of(Long.parseLong(digits), unit));
     }
 
     /** A size such as {@code 10MiB}, {@code 500KB} or a plain number of bytes; at least one byte. */
@@ -144,7 +166,6 @@ final class ConfigValues {
         if (!m.matches()) {
             throw new IllegalArgumentException("expected a size like '10MiB', '512KiB' or a number of bytes, got '" + value + "'");
         }
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
         long factor = switch (unit) {
             case "KIB" -> 1024L;
@@ -155,8 +176,14 @@ final class ConfigValues {
             case "GB" -> 1000L * 1000 * 1000;
             default -> 1L;
         };
-        if (n < 1) throw new IllegalArgumentException("must be at least 1 byte, got '" + value + "'");
-        return Math.multiplyExact(n, factor);
+        BigInteger bytes = new BigInteger(m.group(1)).multiply(BigInteger.valueOf(factor));
+        if (bytes.signum() == 0) throw new IllegalArgumentException("must be at least 1 byte, got '" + value + "'");
+        if (bytes.bitLength() >= Long.SIZE) {
+            String written = m.group(2) == null ? " bytes" : m.group(2);
+            throw new IllegalArgumentException("'" + value.strip() + "' is too large (at most "
+                    + Long.MAX_VALUE / factor + written + ")");
+        }
+        return bytes.longValueExact();
     }
 
     /** {@code true} or {@code false} (YAML's yes/no/on/off are refused: they surprise people). */

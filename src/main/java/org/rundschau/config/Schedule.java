@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Locale;
 import java.util.Objects;
@@ -36,14 +37,17 @@ public record Schedule(String text, Duration interval, String cron) {
         String t = text.strip();
         Matcher m = EVERY.matcher(t);
         if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofMinutes(n);
+            ChronoUnit unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                case "h" -> ChronoUnit.HOURS;
+                case "d" -> ChronoUnit.DAYS;
+                default -> ChronoUnit.MINUTES;
             };
+            Duration d = ConfigValues.withinLongest(m.group(1), unit).orElseThrow(() -> new IllegalArgumentException(
+                    "schedule '" + t + "' is longer than the maximum of " + ConfigValues.LONGEST_DURATION.toDays()
+                            + " days (100 years)"));
             if (d.compareTo(MINIMUM_INTERVAL) < 0) {
-                throw new IllegalArgumentException("schedule '" + t + "' is shorter than the minimum of 5 minutes");
+                throw new IllegalArgumentException("schedule '" + t + "' is shorter than the minimum of "
+                        + MINIMUM_INTERVAL.toMinutes() + " minutes");
             }
             return new Schedule(t, d, "");
         }

@@ -645,6 +645,65 @@ class ConfigLoaderTest {
         assertThat(problems).containsExactly(at(4, message));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            schedule: every 999999999999999d         => schedule: schedule 'every 999999999999999d' is longer than the maximum of 36500 days (100 years)
+            schedule: every 99999999999999999999m    => schedule: schedule 'every 99999999999999999999m' is longer than the maximum of 36500 days (100 years)
+            retention: {max-age: 999999999999999d}   => retention.max-age: '999999999999999d' is too large (at most 36500d, 100 years)
+            retention: {max-age: 36501d}             => retention.max-age: '36501d' is too large (at most 36500d, 100 years)
+            dedup: {window: 999999999999999d}        => dedup.window: '999999999999999d' is too large (at most 36500d, 100 years)
+            fetch: {host-gap: 99999999999999999999ms} => fetch.host-gap: '99999999999999999999ms' is too large (at most 36500d, 100 years)
+            fetch: {max-size: 99999999999GiB}        => fetch.max-size: '99999999999GiB' is too large (at most 8589934591GiB)
+            fetch: {max-size: 99999999999999999999}  => fetch.max-size: '99999999999999999999' is too large (at most 9223372036854775807 bytes)
+            """)
+    void reportsATooLargeNumberAsAProblemOnItsLine(String line, String message) {
+        List<String> problems = problemsIn(FEED + line + "\nsources:\n  - id: a\n    url: https://example.org/f.xml\n");
+        assertThat(problems).containsExactly(at(4, message));
+    }
+
+    @Test
+    void acceptsTheLongestDurationAndTheLargestSize() throws Exception {
+        AppConfig config = load(FEED + """
+                retention: {max-age: 36500d}
+                fetch: {max-size: 8589934591GiB}
+                sources:
+                  - id: a
+                    url: https://example.org/feed.xml
+                    schedule: every 36500d
+                """);
+
+        assertThat(config.retention().maxAge()).isEqualTo(Duration.ofDays(36_500));
+        assertThat(config.fetch().maxSize()).isEqualTo(8_589_934_591L * 1024 * 1024 * 1024);
+        assertThat(config.sources().get(0).schedule().interval()).isEqualTo(Duration.ofDays(36_500));
+    }
+
+    @Test
+    void reportsTooLargeNumbersTogetherWithTheOtherProblems() {
+        List<String> problems = problemsIn(FEED + """
+                schedule: "every 999999999999999d"
+                timezone: Europe/Berln
+                fetch:
+                  max-size: 99999999999GiB
+                dedup:
+                  window: 999999999999999d
+                retention:
+                  max-age: 999999999999999d
+                sources:
+                  - id: a
+                    url: https://example.org/f.xml
+                    schedule: every 99999999999999999999m
+                """);
+
+        assertThat(problems).containsExactly(
+                at(4, "schedule: schedule 'every 999999999999999d' is longer than the maximum of 36500 days (100 years)"),
+                at(5, "timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?"),
+                at(7, "fetch.max-size: '99999999999GiB' is too large (at most 8589934591GiB)"),
+                at(9, "dedup.window: '999999999999999d' is too large (at most 36500d, 100 years)"),
+                at(11, "retention.max-age: '999999999999999d' is too large (at most 36500d, 100 years)"),
+                at(15, "sources[0].schedule: schedule 'every 99999999999999999999m' is longer than the maximum"
+                        + " of 36500 days (100 years)"));
+    }
+
     private AppConfig load(String yaml) throws IOException, ConfigException {
         write(yaml);
         return ConfigLoader.load(file);
