@@ -35,16 +35,23 @@ final class ConfigValues {
     }
 
     static int positiveWholeNumber(String value) {
-        int number;
-        try {
-            number = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
-        }
+        int number = integer(value);
         if (number < 1) {
             throw new IllegalArgumentException("must be at least 1, got " + number);
         }
         return number;
+    }
+
+    private static int integer(String value) {
+        String text = value.strip();
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            if (text.matches("\\d+")) {
+                throw new IllegalArgumentException("'" + text + "' is too large (at most " + Integer.MAX_VALUE + ")");
+            }
+            throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
+        }
     }
 
     /** A summary length: a whole number of characters, at least {@value SourceConfig#MIN_SUMMARY_LENGTH}. */
@@ -96,12 +103,7 @@ final class ConfigValues {
 
     /** A whole number, 0 or more. */
     static int wholeNumber(String value) {
-        int number;
-        try {
-            number = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a whole number, got '" + value + "'");
-        }
+        int number = integer(value);
         if (number < 0) {
             throw new IllegalArgumentException("must be 0 or more, got " + number);
         }

@@ -655,6 +655,8 @@ class ConfigLoaderTest {
             fetch: {host-gap: 99999999999999999999ms} => fetch.host-gap: '99999999999999999999ms' is too large (at most 36500d, 100 years)
             fetch: {max-size: 99999999999GiB}        => fetch.max-size: '99999999999GiB' is too large (at most 8589934591GiB)
             fetch: {max-size: 99999999999999999999}  => fetch.max-size: '99999999999999999999' is too large (at most 9223372036854775807 bytes)
+            summary-length: 99999999999              => summary-length: '99999999999' is too large (at most 2147483647)
+            retention: {max-per-source: 99999999999} => retention.max-per-source: '99999999999' is too large (at most 2147483647)
             """)
     void reportsATooLargeNumberAsAProblemOnItsLine(String line, String message) {
         List<String> problems = problemsIn(FEED + line + "\nsources:\n  - id: a\n    url: https://example.org/f.xml\n");
