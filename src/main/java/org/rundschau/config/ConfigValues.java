@@ -310,7 +310,7 @@ final class ConfigValues {
                 .filter(zone -> zone.toLowerCase(Locale.ROOT).endsWith("/" + text.toLowerCase(Locale.ROOT)))
                 .sorted()
                 .findFirst();
-        return sameCity.or(() -> DidYouMean.closest(ZoneId.getAvailableZoneIds(), text))
+        return sameCity.or(() -> DidYouMean.closest(ZoneId.getAvailableZoneIds().stream().sorted().toList(), text))
                 .map(zone -> "did you mean '" + zone + "'?")
                 .orElse("use an IANA time zone name such as 'Europe/Berlin'");
     }

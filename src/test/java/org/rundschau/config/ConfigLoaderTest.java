@@ -344,6 +344,8 @@ class ConfigLoaderTest {
             html: {item: div, title: 'h2 >', link: a}     => sources[0].html.title: invalid CSS selector 'h2 >': Could not parse query 'h2 >': unexpected token at ''
             html: {item: div, title: h2, link: 'a[href@href'} => sources[0].html.link: invalid CSS selector 'a[href@href': Did not find balanced marker at 'href@href'
             html: {item: div, title: h2, link: a, kicker: .k} => sources[0].html: unknown key 'kicker' (allowed here: item, title, link, date, time, summary, region)
+            html: {item: div, title: h2, link: a, titel: h3} => sources[0].html: unknown key 'titel'; did you mean 'title'?
+            html: {item: div, title: h2, link: a, lnik: a}   => sources[0].html: unknown key 'lnik'; did you mean 'link'?
             item: div                => sources[0]: unknown key 'item' (allowed here: id, name, url, region, timezone, locale, schedule, date-format, summary-length, html)
             nme: A                   => sources[0]: unknown key 'nme'; did you mean 'name'?
             URL: https://example.org => sources[0]: unknown key 'URL'; did you mean 'url'?

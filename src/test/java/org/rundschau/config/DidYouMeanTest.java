@@ -16,6 +16,22 @@ class DidYouMeanTest {
     }
 
     @Test
+    void countsASwapOfNeighbouringLettersAsOneEdit() {
+        List<String> html = List.of("item", "title", "link", "date", "time", "summary", "region");
+
+        assertThat(DidYouMean.closest(html, "titel")).contains("title");
+        assertThat(DidYouMean.closest(html, "lnik")).contains("link");
+        assertThat(DidYouMean.closest(html, "smumary")).contains("summary");
+    }
+
+    @Test
+    void prefersTheSameFirstLetterThenTheOrderOfTheKnownNames() {
+        assertThat(DidYouMean.closest(List.of("bite", "date"), "dite")).contains("date");
+        assertThat(DidYouMean.closest(List.of("time", "tide"), "tine")).contains("time");
+        assertThat(DidYouMean.closest(List.of("tide", "time"), "tine")).contains("tide");
+    }
+
+    @Test
     void ignoresCase() {
         assertThat(DidYouMean.closest(KEYS, "URL")).contains("url");
     }
