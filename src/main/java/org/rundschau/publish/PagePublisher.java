@@ -11,19 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.SourceConfig;
 import org.rundschau.model.Entry;
 import org.rundschau.model.SourceStatus;
 
 /**
  * Writes the HTML pages: {@code index.html} with the newest entries grouped by day, every region and
- * every source with its health, and one page per region, {@code region/<slug>.html}. Pages are
- * written atomically and only when their bytes change (see {@link AtomicFile}); they contain no time
- * of writing, so an unchanged store gives unchanged pages.
+ * every source with its health, one page per region, {@code region/<slug>.html}, and one per
+ * configured source, {@code source/<id>.html} (added to the feeds' {@link Publication}, see
+ * {@link #addSourcePages}). Pages are written atomically and only when their bytes change (see
+ * {@link AtomicFile}); they contain no time of writing, so an unchanged store gives unchanged pages.
  *
  * <p>The pages show entries only: a failing source's error text appears in its health line and never
  * as an entry. A region page that no longer has entries in the window given is left in place (a
- * bookmark keeps working), but no longer linked.
+ * bookmark keeps working), but no longer linked; so is the page of a source removed from the config.
  */
 public final class PagePublisher {
     /** The main page, in the output folder. */
@@ -61,6 +64,25 @@ public final class PagePublisher {
         write(config.output().resolve(INDEX),
                 renderer.index(distinct.subList(0, Math.min(limit, distinct.size())), regions, statuses), written);
         return written;
+    }
+
+    /**
+     * Adds the page of each source, {@code source/<id>.html}, to {@code publication}: the entries of
+     * the source's feed (the page is that feed's {@code alternate}), in the feed's order. A page whose
+     * path {@code render} refuses is {@linkplain Publication#keep kept} as its file is: the caller
+     * knows its rendering would not change it.
+     *
+     * @param slugs the region file names the feeds use, for the entries' links to their region pages
+     */
+    public void addSourcePages(Publication publication, AppConfig config, List<FeedContent.SourceFeed> sources,
+                               RegionSlugs slugs, Predicate<String> render) {
+        PageRenderer renderer = new PageRenderer(config, slugs);
+        for (FeedContent.SourceFeed feed : sources) {
+            SourceConfig source = feed.source();
+            String path = FeedLayout.sourcePage(source.id());
+            if (!render.test(path)) publication.keep(path);
+            else publication.add(path, renderer.source(source, distinct(feed.entries())).getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private static void write(Path file, String page, List<Path> written) throws IOException {

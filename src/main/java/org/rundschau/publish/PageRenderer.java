@@ -84,6 +84,29 @@ final class PageRenderer {
         return footer(html);
     }
 
+    /**
+     * {@code source/<id>.html}: the entries of one source's feed, its feed and its web site. It shows
+     * nothing but the source's entries and settings (no region list, no health), so it changes only
+     * when they do.
+     */
+    String source(SourceConfig source, List<Entry> entries) {
+        Html html = head(source.name() + " – " + feed.title(), "../",
+                List.of(feed.title() + " – " + source.name() + " (Atom)", source.id() + ".atom"));
+        html.open("header").newLine();
+        html.open("p").element("a", "← " + words.allEntries() + ": " + feed.title(), "href", "../index.html").close()
+                .newLine();
+        html.element("h1", source.name()).newLine();
+        html.open("nav", "aria-label", words.feeds());
+        html.text(words.sourceFeed() + ": ").element("a", "Atom", "href", source.id() + ".atom");
+        webLink(source.url().toString()).ifPresent(href -> html.text(" · ").element("a", href, "href", href));
+        html.close().newLine();
+        html.close().newLine();
+        html.open("main").newLine();
+        entries(html, entries, "../");
+        html.close().newLine();
+        return footer(html);
+    }
+
     /** @param ownFeed title and href of the page's own Atom feed, advertised before the combined ones; or empty */
     private Html head(String title, String root, List<String> ownFeed) {
         Html html = new Html(locale.toLanguageTag()).newLine();

@@ -14,11 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,8 +62,9 @@ import org.slf4j.LoggerFactory;
  * rendering them would have found. When they are rendered, a region or source feed whose entries
  * have the same fingerprint as when this republisher last rendered it, and whose file is as it
  * left it, is kept as it is: a change of one source renders the combined feed, that source's
- * feed and the feeds of the regions it touched. The pages are written every time: the index
- * shows the sources' health.
+ * feed and the feeds of the regions it touched. Each source's page ({@code source/<id>.html})
+ * shows what its feed shows and follows the same rule; the index, region pages and source list are
+ * rendered every time (the index shows the sources' health) and written when their bytes change.
  *
  * <p>With {@link PublicationMemos}, what a publication rendered is also kept in the store, and a
  * new republisher (a new process: a cron {@code once}) starts from it instead of from nothing, so
@@ -185,10 +188,15 @@ public final class Republisher {
         List<Integer> missing = archive.missingPages(config.output(), archivePages);
         int early = Math.max(0, missing.size() - ARCHIVE_PAGES_AT_ONCE);
         writeArchivePages(config, missing.subList(0, early), sources);
-        FeedContent content = feedContent(config, archivePages, missing.subList(early, missing.size()));
+        RegionSlugs slugs = RegionSlugs.assign(items.regions());
+        FeedContent content = feedContent(config, archivePages, missing.subList(early, missing.size()), slugs);
         Map<String, Long> inputs = inputsOfRegionAndSourceFeeds(content);
+        inputs.putAll(inputsOfSourcePages(content, slugs));
         Set<String> rendered = new LinkedHashSet<>(COMBINED);
         Publication publication = new Publication();
+        // Before the feeds: a source feed's alternate link finds its page once the feed is written.
+        pages.addSourcePages(publication, config, content.sources(), slugs,
+                path -> before == null || !before.unchanged(path, inputs.get(path)));
         feeds.addTo(publication, content, config.feed(), sources, path -> {
             boolean render = before == null || !before.unchanged(path, inputs.get(path));
             if (render) rendered.add(path);
@@ -199,7 +207,7 @@ public final class Republisher {
                 .orElse(null);
         if (lastFeeds != null && memos != null) storeMemo(config, lastFeeds);
         log.debug("publish: change count {}: rendered the combined feed and {} of {} region and source feeds",
-                changes, rendered.size() - COMBINED.size(), inputs.size());
+                changes, rendered.size() - COMBINED.size(), content.regions().size() + content.sources().size());
         writePages(config);
         announce(config.feed(), written);
         return new Published(combined, content.combined().size(), written.changed(FeedLayout.COMBINED_ATOM), rendered);
@@ -233,10 +241,10 @@ public final class Republisher {
         }
     }
 
-    /** The settings a rendering depends on. */
-    private record Settings(FeedConfig feed, List<SourceConfig> sources, Path output) {
+    /** The settings a rendering depends on: the source pages' dates are in the timezone and language. */
+    private record Settings(FeedConfig feed, List<SourceConfig> sources, Path output, ZoneId timezone, Locale locale) {
         static Settings of(AppConfig config) {
-            return new Settings(config.feed(), config.sources(), config.output());
+            return new Settings(config.feed(), config.sources(), config.output(), config.timezone(), config.locale());
         }
     }
 
@@ -273,6 +281,22 @@ public final class Republisher {
         }
         for (FeedContent.SourceFeed source : content.sources()) {
             inputs.put(FeedLayout.sourceFeed(source.source().id()), fingerprint(sha, source.source().id(), source.entries()));
+        }
+        return inputs;
+    }
+
+    /**
+     * A fingerprint of what each source page shows, by path: its feed's entries, and the region
+     * file names its entries link to (which another region's arrival can change, see {@link RegionSlugs}).
+     */
+    private static Map<String, Long> inputsOfSourcePages(FeedContent content, RegionSlugs slugs) {
+        MessageDigest sha = Sha256.digest();
+        Map<String, Long> inputs = new LinkedHashMap<>();
+        for (FeedContent.SourceFeed source : content.sources()) {
+            StringBuilder name = new StringBuilder("page\0").append(source.source().id());
+            source.entries().stream().map(Entry::region).filter(r -> !r.isBlank()).distinct()
+                    .forEach(region -> name.append('\0').append(slugs.slugOrPlain(region)));
+            inputs.put(FeedLayout.sourcePage(source.source().id()), fingerprint(sha, name.toString(), source.entries()));
         }
         return inputs;
     }
@@ -492,8 +516,8 @@ public final class Republisher {
      *
      * @param newArchivePages the full archive pages without a file, to be written with the feeds
      */
-    private FeedContent feedContent(AppConfig config, int archivePages, List<Integer> newArchivePages)
-            throws StoreException {
+    private FeedContent feedContent(AppConfig config, int archivePages, List<Integer> newArchivePages,
+                                    RegionSlugs slugs) throws StoreException {
         FeedConfig feed = config.feed();
         Map<String, List<Entry>> ofSources = items.newestOfSources(
                 config.sources().stream().map(SourceConfig::id).toList(), feed.entries());
@@ -502,7 +526,7 @@ public final class Republisher {
         List<Entry> fair = FairShare.select(candidates, feed.entries(), feed.perSource());
         List<Entry> unarchived = items.inSequence(archive.unarchivedAfter(archivePages), Long.MAX_VALUE);
         return new FeedContent(FairShare.union(fair, unarchived), archivePages, readArchivePages(newArchivePages),
-                regionFeeds(feed), sourceFeeds(config, ofSources));
+                regionFeeds(feed, slugs), sourceFeeds(config, ofSources));
     }
 
     /**
@@ -547,8 +571,8 @@ public final class Republisher {
         }
     }
 
-    private List<FeedContent.RegionFeed> regionFeeds(FeedConfig feed) throws StoreException {
-        Map<String, String> slugs = RegionSlugs.assign(items.regions()).all();
+    private List<FeedContent.RegionFeed> regionFeeds(FeedConfig feed, RegionSlugs regionSlugs) throws StoreException {
+        Map<String, String> slugs = regionSlugs.all();
         Map<String, List<Entry>> entries = items.newestInRegions(List.copyOf(slugs.keySet()), feed.entries());
         List<FeedContent.RegionFeed> regions = new ArrayList<>();
         for (Map.Entry<String, String> region : slugs.entrySet()) {
@@ -578,7 +602,10 @@ public final class Republisher {
         }
     }
 
-    /** index.html, region/<slug>.html and sources.opml; the index shows the sources' current health. */
+    /**
+     * index.html, region/<slug>.html and sources.opml; the index shows the sources' current health.
+     * The source pages are rendered with the feeds.
+     */
     private void writePages(AppConfig config) throws StoreException, IOException {
         pages.write(config, items.newest(Math.max(PAGE_WINDOW, config.feed().entries())), statuses.all(),
                 RegionSlugs.assign(items.regions()));

@@ -82,6 +82,35 @@ class RepublisherTest {
     }
 
     @Test
+    void everyRegionAndSourceFeedsAlternateLinkFindsAPageWithTheFeedsEntries() throws Exception {
+        List<String> feeds = folder.regionAndSourceFeeds();
+
+        assertThat(feeds).contains("source/kommune21.atom", "source/ticker.atom", "source/koeln-presse.atom",
+                "source/egov-blog.atom", "source/behoerden-spiegel.atom");
+        for (String feed : feeds) {
+            String page = folder.link(feed, "alternate");
+            assertThat(page).as(feed).isEqualTo(feed.replace(".atom", ".html"));
+            assertThat(folder.out().resolve(page)).as(feed + " alternate").isRegularFile();
+        }
+        org.jsoup.nodes.Document ticker = org.jsoup.Jsoup.parse(folder.out().resolve("source/ticker.html").toFile(),
+                "UTF-8", PublishedFolder.BASE + "source/ticker.html");
+        assertThat(ticker.select("main article h3").eachText()).hasSize(ENTRIES).containsExactlyElementsOf(
+                folder.entries("source/ticker.atom").stream().map(RepublisherTest::titleWithoutRegion).toList());
+        assertThat(ticker.select("head link[rel=alternate]").first().attr("abs:href"))
+                .isEqualTo(PublishedFolder.BASE + "source/ticker.atom");
+        assertThat(ticker.select("main .region").eachAttr("abs:href"))
+                .allSatisfy(href -> assertThat(folder.out().resolve(href.substring(PublishedFolder.BASE.length())))
+                        .isRegularFile());
+    }
+
+    /** An entry's title as the pages show it: without the "Region: " the feeds put before it. */
+    private static String titleWithoutRegion(Element entry) {
+        Element category = (Element) entry.getElementsByTagNameNS(PublishedFolder.ATOM, "category").item(0);
+        String title = text(entry, "title");
+        return category == null ? title : title.substring(category.getAttribute("term").length() + 2);
+    }
+
+    @Test
     void twoSpellingsOfOneRegionGetTwoFiles() throws Exception {
         assertThat(folder.files()).filteredOn(f -> f.startsWith("region/koeln") && f.endsWith(".atom")).hasSize(2);
         assertThat(folder.files()).filteredOn(f -> f.startsWith("region/koeln") && f.endsWith(".html")).hasSize(2);

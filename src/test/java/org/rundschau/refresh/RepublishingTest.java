@@ -143,6 +143,37 @@ class RepublishingTest {
     }
 
     @Test
+    void anEditRewritesTheSourcePageOfTheItemAndNoOtherSourcePage() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        for (String file : folder.files()) Files.setLastModifiedTime(folder.out().resolve(file), PAST);
+        Item listed = RealisticStore.ticker(0, 70).get(69);
+        store.save("ticker", List.of(new Item(listed.sourceId(), listed.key(), listed.guid(), listed.published(),
+                listed.dated(), listed.region(), "Tickermeldung 69: korrigiert", listed.summary(), listed.summaryIsHtml(),
+                listed.link())), T0.plusSeconds(60));
+
+        folder.publish(PublishedFolder.feed(""));
+
+        assertThat(Files.readString(folder.out().resolve("source/ticker.html"))).contains("Tickermeldung 69: korrigiert");
+        assertThat(Files.getLastModifiedTime(folder.out().resolve("source/ticker.html"))).isNotEqualTo(PAST);
+        for (String other : List.of("kommune21", "egov-blog", "koeln-presse", "behoerden-spiegel")) {
+            assertThat(Files.getLastModifiedTime(folder.out().resolve("source/" + other + ".html"))).as(other)
+                    .isEqualTo(PAST);
+        }
+        folder.assertSameAsAFullRendering();
+    }
+
+    @Test
+    void aSourcePageRemovedIsWrittenAgainThoughNoItemWasWritten() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        byte[] page = Files.readAllBytes(folder.out().resolve("source/egov-blog.html"));
+        Files.delete(folder.out().resolve("source/egov-blog.html"));
+
+        folder.publish(PublishedFolder.feed(""));
+
+        assertThat(Files.readAllBytes(folder.out().resolve("source/egov-blog.html"))).isEqualTo(page);
+    }
+
+    @Test
     void aDuplicateFromAnotherSourceRendersTheFeedOfTheEntryItJoined() throws Exception {
         folder.publish(PublishedFolder.feed(""));
         Item listed = RealisticStore.ticker(0, 70).get(69);
