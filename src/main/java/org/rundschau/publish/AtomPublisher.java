@@ -30,8 +30,9 @@ import org.rundschau.model.Entry;
  * <p>What it writes, and the choices behind it:
  * <ul>
  *   <li>Feed: {@code id}, {@code title}, {@code updated} = the newest {@code updated} of the entries
- *       in the document (never the time of rendering; {@link #EMPTY_FEED_UPDATED} when there are
- *       none), the links of its {@link AtomHead} ({@code self}, {@code alternate}, and for the
+ *       in the document (never the time of rendering); when there are none, a fixed instant the
+ *       caller gives (a publication: when the store was created; {@link #EMPTY_FEED_UPDATED} for
+ *       {@link #render}, which knows no store), the links of its {@link AtomHead} ({@code self}, {@code alternate}, and for the
  *       combined feed {@code hub} and the RFC 5005 archive links; see {@link FeedLayout}), {@code
  *       fh:archive} in archive documents, {@code author} = the feed title, {@code generator},
  *       {@code xml:lang}.</li>
@@ -63,7 +64,7 @@ public final class AtomPublisher {
     public static final String ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
     /** The namespace of RFC 5005's {@code fh:archive}. */
     public static final String HISTORY_NAMESPACE = "http://purl.org/syndication/history/1.0";
-    /** The feed's {@code updated} when it holds no entries: fixed, so an empty feed is stable too. */
+    /** The {@code updated} of {@link #render}'s document without entries: fixed, so an empty feed is stable too. */
     public static final Instant EMPTY_FEED_UPDATED = Instant.EPOCH;
 
     // RFC 3066 as atom.rnc states it.
@@ -132,30 +133,36 @@ public final class AtomPublisher {
     }
 
     byte[] renderBytes(List<Entry> entries, FeedConfig feed, Map<String, SourceConfig> sources) {
-        return renderBytes(new FeedLayout(feed).combinedHead(0), firstDistinct(entries, feed.entries()), feed, sources);
+        return renderBytes(new FeedLayout(feed).combinedHead(0), firstDistinct(entries, feed.entries()), feed, sources,
+                EMPTY_FEED_UPDATED);
     }
 
     /**
      * One document of a publication: {@code head} with {@code entries} in their order, each id once
      * (the first entry with an id wins).
+     *
+     * @param whenEmpty the document's {@code updated} when it has no entries; it must not be the time
+     *                  of rendering, or an empty feed would change on every run
      */
-    byte[] renderBytes(AtomHead head, List<Entry> entries, FeedConfig feed, Map<String, SourceConfig> sources) {
+    byte[] renderBytes(AtomHead head, List<Entry> entries, FeedConfig feed, Map<String, SourceConfig> sources,
+                       Instant whenEmpty) {
         List<Entry> shown = firstDistinct(entries, Integer.MAX_VALUE);
         IndentedXml xml = new IndentedXml("feed", ATOM_NAMESPACE, language);
         if (head.archive()) {
             xml.declare("fh", HISTORY_NAMESPACE);
         }
-        writeFeedMetadata(xml, head, feed, shown);
+        writeFeedMetadata(xml, head, feed, shown, whenEmpty);
         for (Entry entry : shown) {
             writeEntry(xml, entry, feed, sources);
         }
         return xml.finish();
     }
 
-    private void writeFeedMetadata(IndentedXml xml, AtomHead head, FeedConfig feed, List<Entry> shown) {
+    private void writeFeedMetadata(IndentedXml xml, AtomHead head, FeedConfig feed, List<Entry> shown,
+                                   Instant whenEmpty) {
         xml.text("id", head.id());
         xml.text("title", head.title(), "type", "text");
-        xml.text("updated", rfc3339(newestUpdated(shown)));
+        xml.text("updated", rfc3339(newestUpdated(shown, whenEmpty)));
         for (AtomHead.Link link : head.links()) {
             if (link.type().isEmpty()) {
                 xml.empty("link", "rel", link.rel(), "href", link.href());
@@ -170,9 +177,9 @@ public final class AtomPublisher {
         writeGenerator(xml);
     }
 
-    /** The newest {@code updated} of {@code entries}; {@link #EMPTY_FEED_UPDATED} for none. */
-    static Instant newestUpdated(List<Entry> entries) {
-        return entries.stream().map(Entry::updated).max(Comparator.naturalOrder()).orElse(EMPTY_FEED_UPDATED);
+    /** The newest {@code updated} of {@code entries}; {@code whenEmpty} for none. */
+    static Instant newestUpdated(List<Entry> entries, Instant whenEmpty) {
+        return entries.stream().map(Entry::updated).max(Comparator.naturalOrder()).orElse(whenEmpty);
     }
 
     private void writeGenerator(IndentedXml xml) {

@@ -1,5 +1,6 @@
 package org.rundschau.publish;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.rundschau.config.SourceConfig;
@@ -14,10 +15,13 @@ import org.rundschau.model.Entry;
  * @param newArchivePages the full archive pages that have no file yet, to be written once
  * @param regions         one feed per region, in the order the regions first appeared
  * @param sources         one feed per configured source, in config order
+ * @param whenEmpty       the {@code updated} of a document without entries: a fixed instant (the
+ *                        store's creation), so that an empty feed is as stable as any other
  */
 public record FeedContent(List<Entry> combined, int archivePages, List<ArchivePage> newArchivePages,
-                          List<RegionFeed> regions, List<SourceFeed> sources) {
+                          List<RegionFeed> regions, List<SourceFeed> sources, Instant whenEmpty) {
     public FeedContent {
+        Objects.requireNonNull(whenEmpty, "whenEmpty");
         combined = List.copyOf(combined);
         newArchivePages = List.copyOf(newArchivePages);
         regions = List.copyOf(regions);

@@ -1,5 +1,6 @@
 package org.rundschau.publish;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,36 +47,42 @@ public final class FeedPublisher {
     public void addTo(Publication publication, FeedContent content, FeedConfig feed,
                       Map<String, SourceConfig> sources, Predicate<String> render) {
         FeedLayout layout = new FeedLayout(feed);
-        addArchivePages(publication, content.newArchivePages(), feed, sources);
+        addArchivePages(publication, content.newArchivePages(), feed, sources, content.whenEmpty());
         for (FeedContent.RegionFeed region : content.regions()) {
             String path = FeedLayout.regionFeed(region.slug());
             if (!render.test(path)) publication.keep(path);
             else publication.add(path,
-                    atom.renderBytes(layout.regionHead(region.region(), region.slug()), region.entries(), feed, sources));
+                    atom.renderBytes(layout.regionHead(region.region(), region.slug()), region.entries(), feed, sources,
+                            content.whenEmpty()));
         }
         for (FeedContent.SourceFeed source : content.sources()) {
             String path = FeedLayout.sourceFeed(source.source().id());
             if (!render.test(path)) publication.keep(path);
-            else publication.add(path, atom.renderBytes(layout.sourceHead(source.source()), source.entries(), feed, sources));
+            else publication.add(path, atom.renderBytes(layout.sourceHead(source.source()), source.entries(), feed, sources,
+                    content.whenEmpty()));
         }
         publication.prune(FeedLayout.REGION_FOLDER, ".atom");
         publication.prune(FeedLayout.SOURCE_FOLDER, ".atom");
         publication.add(FeedLayout.COMBINED_RSS, rss.renderBytes(layout, content.combined(), feed, sources));
         publication.add(FeedLayout.COMBINED_JSON, json.renderBytes(layout, content.combined(), feed, sources));
         publication.add(FeedLayout.COMBINED_ATOM,
-                atom.renderBytes(layout.combinedHead(content.archivePages()), content.combined(), feed, sources));
+                atom.renderBytes(layout.combinedHead(content.archivePages()), content.combined(), feed, sources,
+                        content.whenEmpty()));
     }
 
     /**
      * Adds archive pages alone, each to be written only where no file is yet: a publication of many
      * pages can be cut into several, written one after the other before the feeds that link them.
+     *
+     * @param whenEmpty the {@code updated} of a page without entries (all of its items held back or
+     *                  merged into other entries); see {@link FeedContent#whenEmpty}
      */
     public void addArchivePages(Publication publication, List<FeedContent.ArchivePage> pages, FeedConfig feed,
-                                Map<String, SourceConfig> sources) {
+                                Map<String, SourceConfig> sources, Instant whenEmpty) {
         FeedLayout layout = new FeedLayout(feed);
         for (FeedContent.ArchivePage page : pages) {
             publication.addOnce(FeedLayout.archivePage(page.number()),
-                    atom.renderBytes(layout.archiveHead(page.number()), newestFirst(page), feed, sources));
+                    atom.renderBytes(layout.archiveHead(page.number()), newestFirst(page), feed, sources, whenEmpty));
         }
     }
 

@@ -69,7 +69,7 @@ public final class RssPublisher {
         xml.text("description", feed.title());
         xml.text("language", language);
         if (!shown.isEmpty()) {
-            xml.text("lastBuildDate", rfc822(AtomPublisher.newestUpdated(shown).truncatedTo(ChronoUnit.SECONDS)));
+            xml.text("lastBuildDate", rfc822(AtomPublisher.newestUpdated(shown, AtomPublisher.EMPTY_FEED_UPDATED).truncatedTo(ChronoUnit.SECONDS)));
         }
         xml.text("generator", generator.version().isEmpty() ? generator.name() : generator.name() + " " + generator.version());
         xml.text("docs", DOCS);

@@ -526,7 +526,7 @@ public final class Republisher {
         List<Entry> fair = FairShare.select(candidates, feed.entries(), feed.perSource());
         List<Entry> unarchived = items.inSequence(archive.unarchivedAfter(archivePages), Long.MAX_VALUE);
         return new FeedContent(FairShare.union(fair, unarchived), archivePages, readArchivePages(newArchivePages),
-                regionFeeds(feed, slugs), sourceFeeds(config, ofSources));
+                regionFeeds(feed, slugs), sourceFeeds(config, ofSources), items.created());
     }
 
     /**
@@ -566,7 +566,7 @@ public final class Republisher {
             Publication publication = new Publication();
             feeds.addArchivePages(publication,
                     readArchivePages(numbers.subList(from, Math.min(numbers.size(), from + ARCHIVE_PAGES_AT_ONCE))),
-                    config.feed(), sources);
+                    config.feed(), sources, items.created());
             publication.writeTo(config.output());
         }
     }

@@ -95,6 +95,7 @@ public final class ItemStore {
             FROM r WHERE region IS NOT NULL""";
     private static final String LAST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM item";
     private static final String CHANGE_COUNT = "SELECT count FROM item_changes WHERE only_row = 1";
+    private static final String CREATED = "SELECT created FROM store_created WHERE only_row = 1";
     /** At most this many entry ids per query for their origins (SQLite allows 32,766 parameters). */
     private static final int ORIGINS_PER_QUERY = 500;
     /** The order of {@link #newest}: newest {@code published} first, ties by entry id. */
@@ -419,6 +420,19 @@ public final class ItemStore {
             try (PreparedStatement ps = c.prepareStatement(CHANGE_COUNT); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new SQLException("item_changes has no row");
                 return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * When the store was created (schema version 12; a store older than that: its first item's first
+     * sighting). It never changes: the {@code updated} of a feed that has no entries.
+     */
+    public Instant created() throws StoreException {
+        return db.read("read when the store was created", c -> {
+            try (PreparedStatement ps = c.prepareStatement(CREATED); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new SQLException("store_created has no row");
+                return Instant.ofEpochMilli(rs.getLong(1));
             }
         });
     }

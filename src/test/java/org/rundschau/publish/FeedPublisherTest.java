@@ -24,6 +24,7 @@ class FeedPublisherTest {
     private static final Generator GENERATOR = new Generator("Rundschau", "", "1.2.3");
     private static final FeedConfig HUBBED = new FeedConfig(FEED.title(), FEED.id(), FEED.self(), 100, "", 25,
             "https://hub.example.org/");
+    private static final Instant STORE_CREATED = Instant.parse("2025-01-01T00:00:00Z");
 
     private final FeedPublisher feeds = new FeedPublisher(new AtomPublisher("de", GENERATOR),
             new RssPublisher("de", GENERATOR), new JsonFeedPublisher("de"));
@@ -143,7 +144,7 @@ class FeedPublisherTest {
                 "https://example.org/a1", "2025-02-06T23:00:00Z", "2025-02-09T00:00:00Z"));
         FeedContent changed = new FeedContent(edited, 2,
                 List.of(new FeedContent.ArchivePage(1, edited.subList(0, 4))),
-                List.of(new FeedContent.RegionFeed("Sachsen", "sachsen", edited.subList(0, 1))), sourceFeeds());
+                List.of(new FeedContent.RegionFeed("Sachsen", "sachsen", edited.subList(0, 1))), sourceFeeds(), STORE_CREATED);
 
         Publication.Result result = publish(changed, HUBBED);
 
@@ -168,7 +169,8 @@ class FeedPublisherTest {
                         ENTRIES.stream().filter(e -> e.region().equals(r.getKey())).toList()))
                 .toList();
         return new FeedContent(ENTRIES, 2, List.of(new FeedContent.ArchivePage(1, ENTRIES.subList(0, 4)),
-                new FeedContent.ArchivePage(2, ENTRIES.subList(4, 8))), regionFeeds, sourceFeeds());
+                new FeedContent.ArchivePage(2, ENTRIES.subList(4, 8))), regionFeeds, sourceFeeds(),
+                STORE_CREATED);
     }
 
     private static List<FeedContent.SourceFeed> sourceFeeds() {

@@ -121,6 +121,12 @@ final class PublishedFolder {
         }
     }
 
+    /** The region and source feeds in the output folder, however many. */
+    List<String> regionAndSourceFeedsOrNone() throws IOException {
+        return files().stream()
+                .filter(f -> (f.startsWith("region/") || f.startsWith("source/")) && f.endsWith(".atom")).toList();
+    }
+
     /** The region and source feeds in the output folder (the store's regions and sources have some). */
     List<String> regionAndSourceFeeds() throws IOException {
         List<String> feeds = files().stream()

@@ -174,6 +174,37 @@ class RepublishingTest {
     }
 
     @Test
+    void feedsWithoutEntriesAreUpdatedWhenTheStoreWasCreatedNotIn1970AndStayAsTheyAre() throws Exception {
+        Database empty = Database.open(dir.resolve("empty/r.db"));
+        try {
+            ItemStore nothing = new ItemStore(empty, "tag:rundschau.example.org,2026:");   // every source failed
+            PublishedFolder first = new PublishedFolder(dir.resolve("empty"), nothing,
+                    new org.rundschau.store.SourceStatusStore(empty));
+            Instant created = nothing.created();
+            first.publish(PublishedFolder.feed(""));
+            Map<String, byte[]> before = new HashMap<>();
+            for (String file : first.files()) before.put(file, Files.readAllBytes(first.out().resolve(file)));
+
+            first.publishAfresh(PublishedFolder.feed(""));
+
+            assertThat(created).isAfter(Instant.parse("2026-01-01T00:00:00Z"));
+            assertThat(first.regionAndSourceFeedsOrNone()).contains("source/ticker.atom", "source/kommune21.atom");
+            for (String feed : first.files()) {
+                if (!feed.endsWith(".atom")) continue;
+                assertThat(first.entries(feed)).as(feed).isEmpty();
+                assertThat(first.updated(feed)).as(feed).isEqualTo(created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
+            for (String file : first.files()) {
+                assertThat(Files.readAllBytes(first.out().resolve(file))).as(file).isEqualTo(before.get(file));
+            }
+            org.rundschau.testing.AtomChecks.assertAllValid(first.files().stream().filter(f -> f.endsWith(".atom"))
+                    .map(first.out()::resolve).toList());
+        } finally {
+            empty.close();
+        }
+    }
+
+    @Test
     void aDuplicateFromAnotherSourceRendersTheFeedOfTheEntryItJoined() throws Exception {
         folder.publish(PublishedFolder.feed(""));
         Item listed = RealisticStore.ticker(0, 70).get(69);
