@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.rundschau.config.AppConfig;
 import org.rundschau.normalize.LinkCleaner;
 import org.rundschau.store.Database;
@@ -51,11 +52,16 @@ final class WhyCommand implements Callable<Integer> {
         // Reads only, like status: no writer lock, so it works while run is running.
         try (Database db = Database.open(config.database())) {
             ItemStore items = new ItemStore(db, App.entryIdBase(config.feed().id()), config.dedup(), config.retention());
-            String link = LinkCleaner.canonical(query);
-            List<Provenance> found = items.provenance(query);
-            if (found.isEmpty() && !link.equals(query)) found = items.provenance(link);
+            // The link as published: with its fragment where that told items apart, else without.
+            List<String> links = Stream.of(query, LinkCleaner.canonical(query, true),
+                    LinkCleaner.canonical(query)).distinct().toList();
+            List<Provenance> found = List.of();
+            List<Provenance.Tombstone> pruned = List.of();
+            for (String link : links) {
+                if (found.isEmpty()) found = items.provenance(link);
+                if (pruned.isEmpty()) pruned = items.tombstones(link);
+            }
             found.forEach(p -> print(out, p));
-            List<Provenance.Tombstone> pruned = items.tombstones(link);
             pruned.forEach(t -> out.printf("Pruned %s: %s item %s, entry %s (it will not be stored again)%n",
                     time(t.pruned()), t.sourceId(), shortKey(t.key()), t.entryId()));
             if (found.isEmpty() && pruned.isEmpty()) {

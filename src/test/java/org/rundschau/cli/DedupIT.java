@@ -222,6 +222,21 @@ class DedupIT {
                 .isGreaterThan(first.values().iterator().next().published());
     }
 
+    @Test
+    void theAnchorsOfOnePageStaySeparateEntriesWithTheirFragmentsAndWhyFindsThem() throws Exception {
+        serve("/", "dedup/anchors/listing.html", "text/html; charset=UTF-8");
+        Path config = config("", source("gemeinde", "/", LISTING_SELECTORS));
+
+        assertThat(once(config).out()).contains("4 items: 4 new");
+
+        assertThat(entries()).extracting(Seen::alternate).containsExactlyInAnyOrder(
+                site.baseUrl() + "/presse.html#meldung-1", site.baseUrl() + "/presse.html#meldung-2",
+                site.baseUrl() + "/presse.html#meldung-3?utm_source=x", site.baseUrl() + "/artikel/7.html");
+        CommandRun why = run("why", "--config", config.toString(), site.baseUrl() + "/presse.html?utm_source=rss#meldung-2");
+        assertThat(why.code()).as(why.err()).isZero();
+        assertThat(why.out()).contains("(in the feed)", "/presse.html#meldung-2");
+    }
+
     // --- helpers ---
 
     private void serve(String path, String resource, String contentType) throws IOException {
