@@ -306,11 +306,11 @@ final class SaveBatch {
 
     /**
      * The item's link without its fragment, for {@link #SAME_PAGE}; empty for an item without a link
-     * and for a dated item whose link has no fragment.
+     * or with nothing before its fragment, and for a dated item whose link has no fragment.
      */
     private static Optional<String> page(Item item) {
         int hash = item.link().indexOf('#');   // begins the fragment of a canonical link: elsewhere it is escaped
-        if (item.link().isEmpty() || hash < 0 && item.dated()) return Optional.empty();
+        if (item.link().isEmpty() || hash == 0 || hash < 0 && item.dated()) return Optional.empty();
         return Optional.of(hash < 0 ? item.link() : item.link().substring(0, hash));
     }
 
