@@ -147,8 +147,9 @@ public final class LinkCleaner {
 
     /**
      * The links of one fetch whose fragment is kept: those that share their canonical form without a
-     * fragment with another link of the fetch that differs from them in the fragment, so that
-     * dropping it would make two items one.
+     * fragment with another link of the fetch that has another fragment, so that dropping them
+     * would make two items one. A link without a fragment beside one with is no reason: that is
+     * usually a story and its {@code #kommentare}.
      *
      * @param links the links as extracted
      */
@@ -158,9 +159,10 @@ public final class LinkCleaner {
         Map<String, Set<String>> linksOfPage = new HashMap<>();
         for (String link : links) {
             String page = pageOf.computeIfAbsent(link, l -> canonical(l, false));
-            if (page.indexOf('#') >= 0) continue;   // a route: kept anyway
-            String full = link.indexOf('#') < 0 ? page : canonical(link, true);
-            linksOfPage.computeIfAbsent(page, p -> new HashSet<>()).add(full);
+            if (page.indexOf('#') >= 0 || link.indexOf('#') < 0) continue;   // a route: kept anyway
+            String full = canonical(link, true);
+            // the page itself beside it is no reason: a story and its #kommentare are one item
+            if (!full.equals(page)) linksOfPage.computeIfAbsent(page, p -> new HashSet<>()).add(full);
         }
         Set<String> anchored = new HashSet<>();
         for (String link : links) {
@@ -178,7 +180,7 @@ public final class LinkCleaner {
     /**
      * The part of a fragment that identifies something: without a text directive ({@code :~:}, a
      * browser's scroll-to-text), and when it is written as parameters ({@code a=1&b=2}), without the
-     * tracking ones; "" when nothing is left. A {@code #!} route is kept whole.
+     * tracking ones; "" when nothing is left. A route ({@code #!…}, {@code #/…}) is kept whole.
      */
     static String keptFragment(String fragment) {
         if (isRoute(fragment)) return fragment;

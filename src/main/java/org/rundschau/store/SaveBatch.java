@@ -59,12 +59,13 @@ final class SaveBatch {
             + "OR EXISTS (SELECT 1 FROM tombstone WHERE source_id = ?)";
     private static final String MOVE_CANDIDATES = "SELECT item_key, summary FROM item WHERE source_id = ? "
             + "AND title_key = ? AND dated = 1 AND published BETWEEN ? AND ? ORDER BY first_seen, item_key";
-    // The same page: the link without a fragment, or with one; never the item's own link.
-    private static final String SAME_PAGE = " AND (link = ? OR substr(link, 1, ?) = ?) AND link <> ?";
-    private static final String SAME_PAGE_AND_TITLE = "SELECT item_key FROM item WHERE source_id = ? AND title_key = ?"
-            + SAME_PAGE + " ORDER BY first_seen, item_key";
-    private static final String TOMBSTONE_BY_PAGE_AND_TITLE = "SELECT entry_id FROM tombstone WHERE source_id = ? "
-            + "AND title_key = ?" + SAME_PAGE;
+    // The other form of the same link: the page itself for a link with a fragment (the first value),
+    // the page with a fragment for a link without one (the second and third); never another fragment.
+    private static final String OTHER_FORM = " AND (link = ? OR substr(link, 1, ?) = ?)";
+    private static final String OTHER_FORM_AND_TITLE = "SELECT item_key, dated, published FROM item WHERE source_id = ? "
+            + "AND title_key = ?" + OTHER_FORM + " ORDER BY first_seen, item_key";
+    private static final String TOMBSTONE_BY_OTHER_FORM = "SELECT entry_id, dated, published FROM tombstone "
+            + "WHERE source_id = ? AND title_key = ?" + OTHER_FORM + " ORDER BY pruned, entry_id";
     // The sequence number is given here rather than by the schema's trigger (which numbers only rows
     // inserted without one): the trigger's UPDATE wrote every new row and its indexes twice, and the
     // headline buckets need the number. Writes run one at a time, so MAX(seq) + 1 is free, as in the
@@ -263,8 +264,8 @@ final class SaveBatch {
      * have one) still matches: the item moved to a new URL (or its guid changed).
      */
     private Optional<String> movedFrom(Item item, Similarity.Text text) throws SQLException {
-        Optional<String> otherFragment = storedUnderAnotherFragment(item, text);
-        if (otherFragment.isPresent()) return otherFragment;
+        Optional<String> otherForm = storedUnderOtherForm(item, text);
+        if (otherForm.isPresent()) return otherForm;
         if (!item.dated()) return Optional.empty();
         List<String[]> candidates = new ArrayList<>();
         try (ResultSet rs = st.query(MOVE_CANDIDATES, sourceId, text.titleKey(), item.published().minus(SAME_DATE),
@@ -283,20 +284,23 @@ final class SaveBatch {
     }
 
     /**
-     * The stored item of this source with the same headline on the same page, under this item's
-     * link with another fragment or none, no longer listed under its own key: it is this item, dated
-     * or not, and keeps its entry id. A link keeps its fragment only while it tells the items of a
-     * fetch apart (normalize.LinkCleaner#anchored), and builds before 2026-12-05 dropped every
-     * fragment but a {@code #!} route, so the same item can come under either link. A dated item
-     * without a fragment is left to the move by headline and date.
+     * The stored item of this source with the same headline under the other form of this item's
+     * link, no longer listed under its own key: the link without its fragment for one with a
+     * fragment, or with a fragment for one without. It is this item and keeps its entry id. A link
+     * keeps its fragment only while it tells the items of a fetch apart (normalize.LinkCleaner#anchored),
+     * and builds before 2026-12-05 dropped every fragment but a {@code #!} route, so one item can
+     * come under either form. Two different fragments are two items ({@code #meldung-1},
+     * {@code #meldung-2}), and when both are dated, the dates must agree as for a move.
      */
-    private Optional<String> storedUnderAnotherFragment(Item item, Similarity.Text text) throws SQLException {
-        Optional<String> page = page(item);
-        if (page.isEmpty()) return Optional.empty();
+    private Optional<String> storedUnderOtherForm(Item item, Similarity.Text text) throws SQLException {
+        Optional<Object[]> forms = otherForms(item);
+        if (forms.isEmpty()) return Optional.empty();
         List<String> keys = new ArrayList<>();
-        try (ResultSet rs = st.query(SAME_PAGE_AND_TITLE, sourceId, text.titleKey(), page.get(), page.get().length() + 1,
-                page.get() + "#", item.link())) {
-            while (rs.next()) keys.add(rs.getString(1));
+        try (ResultSet rs = st.query(OTHER_FORM_AND_TITLE, sourceId, text.titleKey(), forms.get()[0], forms.get()[1],
+                forms.get()[2])) {
+            while (rs.next()) {
+                if (sameDay(item, rs.getBoolean(2), rs.getLong(3))) keys.add(rs.getString(1));
+            }
         }
         for (String key : keys) {
             if (!stillListed(key)) return Optional.of(key);
@@ -304,14 +308,23 @@ final class SaveBatch {
         return Optional.empty();
     }
 
+    private boolean sameDay(Item item, boolean dated, long published) {
+        return !dated || !item.dated() || sameDate(Instant.ofEpochMilli(published), item.published());
+    }
+
     /**
-     * The item's link without its fragment, for {@link #SAME_PAGE}; empty for an item without a link
-     * or with nothing before its fragment, and for a dated item whose link has no fragment.
+     * The values of {@link #OTHER_FORM} for this item's link: for a link with a fragment, the page
+     * (and nothing to match with a fragment); for one without, nothing to match as the page and the
+     * page followed by {@code #}. Empty for an item without a link or with nothing before its
+     * fragment, and for a dated one without a fragment, which the move by headline and date finds.
      */
-    private static Optional<String> page(Item item) {
-        int hash = item.link().indexOf('#');   // begins the fragment of a canonical link: elsewhere it is escaped
-        if (item.link().isEmpty() || hash == 0 || hash < 0 && item.dated()) return Optional.empty();
-        return Optional.of(hash < 0 ? item.link() : item.link().substring(0, hash));
+    private static Optional<Object[]> otherForms(Item item) {
+        String link = item.link();
+        int hash = link.indexOf('#');   // begins the fragment of a canonical link: elsewhere it is escaped
+        if (link.isEmpty() || hash == 0 || hash < 0 && item.dated()) return Optional.empty();   // dated: a move
+        // A space matches no link: a canonical link escapes it, and a missing one is ''.
+        if (hash > 0) return Optional.of(new Object[] {link.substring(0, hash), 0, " "});
+        return Optional.of(new Object[] {" ", link.length() + 1, link + "#"});
     }
 
     private boolean stillListed(String rowKey) throws SQLException {
@@ -326,15 +339,18 @@ final class SaveBatch {
 
     /**
      * The pruned entry this item is, under another link: one with the same headline and date
-     * (within a day), or, dated or not, with the same headline on the same page under another
-     * fragment (see {@link #storedUnderAnotherFragment}).
+     * (within a day), or with the same headline under the other form of its link (see
+     * {@link #storedUnderOtherForm}).
      */
     private Optional<String> prunedUnderAnotherLink(Item item, Similarity.Text text) throws SQLException {
-        Optional<String> page = page(item);
-        if (page.isPresent()) {
-            Optional<String> pruned = first(TOMBSTONE_BY_PAGE_AND_TITLE, sourceId, text.titleKey(), page.get(),
-                    page.get().length() + 1, page.get() + "#", item.link());
-            if (pruned.isPresent()) return pruned;
+        Optional<Object[]> forms = otherForms(item);
+        if (forms.isPresent()) {
+            try (ResultSet rs = st.query(TOMBSTONE_BY_OTHER_FORM, sourceId, text.titleKey(), forms.get()[0],
+                    forms.get()[1], forms.get()[2])) {
+                while (rs.next()) {
+                    if (sameDay(item, rs.getBoolean(2), rs.getLong(3))) return Optional.of(rs.getString(1));
+                }
+            }
         }
         if (!item.dated()) return Optional.empty();
         return first(TOMBSTONE_BY_TITLE, sourceId, text.titleKey(),

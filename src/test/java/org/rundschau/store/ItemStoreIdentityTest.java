@@ -294,6 +294,28 @@ class ItemStoreIdentityTest {
     }
 
     @Test
+    void aRecurringHeadlineUnderAnotherFragmentIsANewEntry() throws StoreException {
+        store.save("presse", List.of(new Item("presse", "r1", "", DAY, true, "", "Wochenmarkt", "", false,
+                "https://stadt.example/#!/artikel/1")), T0);
+
+        assertThat(store.save("presse", List.of(new Item("presse", "r2", "", DAY.plus(Duration.ofDays(7)), true, "",
+                "Wochenmarkt", "", false, "https://stadt.example/#!/artikel/2")), T0.plusSeconds(60)).added()).isEqualTo(1);
+        assertThat(store.save("presse", List.of(undated("a3", "Wochenmarkt", "https://stadt.example/presse#meldung-3")),
+                T0.plusSeconds(120)).added()).isEqualTo(1);
+        assertThat(store.save("presse", List.of(undated("a4", "Wochenmarkt", "https://stadt.example/presse#meldung-4")),
+                T0.plusSeconds(180)).added()).isEqualTo(1);
+    }
+
+    @Test
+    void aDatedItemUnderTheBarePageOnAnotherDayIsANewEntry() throws StoreException {
+        store.save("presse", List.of(new Item("presse", "bare", "", DAY, true, "", "Wochenmarkt", "", false,
+                "https://stadt.example/presse")), T0);
+
+        assertThat(store.save("presse", List.of(new Item("presse", "a1", "", DAY.plus(Duration.ofDays(7)), true, "",
+                "Wochenmarkt", "", false, "https://stadt.example/presse#meldung-1")), T0.plusSeconds(60)).added()).isEqualTo(1);
+    }
+
+    @Test
     void anUndatedItemUnderANewLinkWithOnlyItsHeadlineInCommonIsANewEntry() throws StoreException {
         store.save("presse", List.of(undated("old", "Amtsblatt Nr. 12", "https://stadt.example/amtsblatt/12")), T0);
 
