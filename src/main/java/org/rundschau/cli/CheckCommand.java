@@ -7,12 +7,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.ConfigValues;
 import org.rundschau.config.Selector;
 import org.rundschau.config.SelectorRules;
 import org.rundschau.config.SourceConfig;
@@ -72,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
         Optional<SourceConfig> source;
         try {
             source = source(config, err);
-        } catch (IllegalArgumentException | DateTimeException e) {
+        } catch (IllegalArgumentException e) {
             err.println("check: " + e.getMessage());
             return ExitCode.USAGE;
         }
@@ -114,14 +115,20 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private SourceConfig adjusted(SourceConfig s) {
-        ZoneId zone = timezone == null ? s.timezone() : ZoneId.of(timezone.strip());
-        Locale lang = locale == null ? s.locale() : Locale.forLanguageTag(locale.strip().replace('_', '-'));
-        if (lang.getLanguage().isEmpty()) {
-            throw new IllegalArgumentException("--locale " + locale + " is not a language tag such as de, en or de-AT");
-        }
+        ZoneId zone = timezone == null ? s.timezone() : option("--timezone", timezone, ConfigValues::timezone);
+        Locale lang = locale == null ? s.locale() : option("--locale", locale, ConfigValues::locale);
         SelectorRules rules = rules(s.selectors());
         return new SourceConfig(s.id(), s.name(), s.url(), rules == null ? SourceKind.FEED : SourceKind.HTML, s.region(),
                 zone, lang, s.schedule(), rules);
+    }
+
+    /** The option's value read as the config reads the same key, or an error that names the option. */
+    private static <T> T option(String name, String value, Function<String, T> read) {
+        try {
+            return read.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
     }
 
     /** @return the selectors to use, or null for a feed */

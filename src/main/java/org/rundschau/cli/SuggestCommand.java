@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.rundschau.config.AppConfig;
+import org.rundschau.config.ConfigValues;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.config.SourceIds;
 import org.rundschau.config.SourceKind;
@@ -190,12 +191,18 @@ final class SuggestCommand implements Callable<Integer> {
             return stages.normalizer().normalizeAll(c.items(), source, facts.language(), page.fetchedAt());
         }
 
-        /** {@code locale:} for the block when the page declares a language other than the config's. */
+        /**
+         * {@code locale:} for the block when the page declares a language other than the config's,
+         * and one the config would take: {@code lang="deutsch"} or {@code "xx"} suggests nothing.
+         */
         private String localeLine() {
-            Locale declared = Locale.forLanguageTag(facts.language().replace('_', '-'));
-            boolean differs = !declared.getLanguage().isEmpty()
-                    && !declared.getLanguage().equals(config.locale().getLanguage());
-            return differs ? declared.getLanguage() : "";
+            String language = Locale.forLanguageTag(facts.language().replace('_', '-')).getLanguage();
+            if (language.isEmpty() || language.equals(config.locale().getLanguage())) return "";
+            try {
+                return ConfigValues.locale(language).getLanguage();
+            } catch (IllegalArgumentException unknown) {
+                return "";
+            }
         }
 
         /** The first items, as YAML comments so that the block stays paste-able. */

@@ -19,9 +19,11 @@ import org.jsoup.select.QueryParser;
 /**
  * Turns one config value, as written, into a typed value. Each method throws
  * IllegalArgumentException whose message says what is wrong and what to write instead; the caller
- * prefixes it with the file, line and key.
+ * prefixes it with the file, line and key. The command line reads the same kinds of value with the
+ * same rules (and says which option it was), so what {@code check --timezone} takes the config
+ * takes too.
  */
-final class ConfigValues {
+public final class ConfigValues {
     private ConfigValues() {
     }
 
@@ -224,7 +226,7 @@ final class ConfigValues {
         return uri;
     }
 
-    static ZoneId timezone(String value) {
+    public static ZoneId timezone(String value) {
         String text = text(value);
         try {
             return ZoneId.of(text);
@@ -234,7 +236,7 @@ final class ConfigValues {
     }
 
     /** A BCP 47 language tag whose language (and region, if any) Java knows: {@code de}, {@code de-AT}. */
-    static Locale locale(String value) {
+    public static Locale locale(String value) {
         String text = text(value);
         Locale locale;
         try {

@@ -83,6 +83,28 @@ class CheckCommandTest {
     }
 
     @Test
+    void aTimezoneOrLocaleTheConfigWouldRefuseIsRefusedWithTheConfigsAdvice() {
+        CommandRun zone = check("kommune21", "--timezone", "Europe/Berln");
+        CommandRun language = check("kommune21", "--locale", "deutsch");
+        CommandRun underscore = check("kommune21", "--locale", "de_AT");
+
+        assertThat(zone.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(zone.err()).contains("check: --timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?");
+        assertThat(language.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(language.err()).contains("check: --locale: unknown locale 'deutsch'");
+        assertThat(underscore.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(underscore.err()).contains("did you mean 'de-AT'?");
+    }
+
+    @Test
+    void aValidTimezoneAndLocaleAreTaken() {
+        CommandRun run = check("kommune21", "--timezone", "Europe/Vienna", "--locale", "de-AT");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("15 items dated");
+    }
+
+    @Test
     void anItemSelectorThatMatchesNothingNamesWhatThePageHasAndPointsToSuggest() {
         CommandRun run = check("kommune21", "--item", "div.news");
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,23 @@ class SuggestCommandTest {
         block = block.substring(block.indexOf('\n') + 1, block.indexOf("    # first items"));
         Files.writeString(config, Files.readString(config) + block);
         assertThat(CommandRun.of("validate", "--config", config.toString()).code()).as("pasted block validates").isZero();
+    }
+
+    @Test
+    void aBlockForAPageInAnotherLanguageSetsItsLocaleButOnlyToOneTheConfigTakes() throws IOException {
+        String page = new String(CheckCommandTest.resource("extract/html/de-echte-demokratie-jetzt-blog.html"), StandardCharsets.UTF_8);
+        site.stubFor(get(urlEqualTo("/fr/")).willReturn(aResponse().withHeader("Content-Type", "text/html; charset=UTF-8")
+                .withBody(page.replace("<html lang=\"de-DE\">", "<html lang=\"fr-FR\">"))));
+        site.stubFor(get(urlEqualTo("/deutsch/")).willReturn(aResponse().withHeader("Content-Type", "text/html; charset=UTF-8")
+                .withBody(page.replace("<html lang=\"de-DE\">", "<html lang=\"deutsch\">"))));
+
+        CommandRun french = suggest(site.baseUrl() + "/fr/");
+        CommandRun unknown = suggest(site.baseUrl() + "/deutsch/");
+
+        assertThat(french.code()).as(french.err()).isZero();
+        assertThat(french.out()).contains("    locale: fr\n");
+        assertThat(unknown.code()).as(unknown.err()).isZero();
+        assertThat(unknown.out()).contains("      item: \"div.post\"\n").doesNotContain("locale:");
     }
 
     @Test
