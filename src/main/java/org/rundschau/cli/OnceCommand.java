@@ -41,7 +41,7 @@ final class OnceCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         long started = System.nanoTime();
         try (App app = App.open(config, clock, writer.lockWait())) {
-            ProgressLines progress = new ProgressLines(out, config.sources(), ProgressLines.onTerminal());
+            ProgressLines progress = new ProgressLines(out, config.sources(), ProgressLines.onTerminal(), config.timezone());
             List<RefreshOutcome> outcomes = app.cycle().refreshAll(config.sources(), progress::finished);
             app.items().prune(clock.instant());
             Republisher.Published published = app.republisher().publish(config);

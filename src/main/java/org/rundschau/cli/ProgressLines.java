@@ -2,6 +2,7 @@ package org.rundschau.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.rundschau.config.SourceConfig;
@@ -20,11 +21,16 @@ final class ProgressLines {
     private final int idWidth;
     private final int total;
     private final boolean live;
+    private final ZoneId zone;
     private int finished;
 
-    /** @param live whether to redraw a progress bar (only on a terminal: it writes carriage returns) */
-    ProgressLines(PrintWriter out, List<SourceConfig> sources, boolean live) {
+    /**
+     * @param live whether to redraw a progress bar (only on a terminal: it writes carriage returns)
+     * @param zone where the admin is (the config's time zone): moments are shown in it, as {@code status} does
+     */
+    ProgressLines(PrintWriter out, List<SourceConfig> sources, boolean live, ZoneId zone) {
         this.out = out;
+        this.zone = zone;
         this.idWidth = sources.stream().mapToInt(s -> s.id().length()).max().orElse(10);
         this.total = sources.size();
         this.live = live;
@@ -45,10 +51,10 @@ final class ProgressLines {
         out.flush();
     }
 
-    private static String detail(RefreshOutcome o) {
+    private String detail(RefreshOutcome o) {
         if (o.skipped()) {
-            return "not fetched: backing off after " + o.status().consecutiveFailures() + " failures until "
-                    + o.status().nextAttempt() + " (last error: " + o.status().lastError() + ")";
+            return "not fetched: backing off after " + PreviewReport.count(o.status().consecutiveFailures(), "failure") + " until "
+                    + StatusCommand.local(o.status().nextAttempt(), zone) + " (last error: " + o.status().lastError() + ")";
         }
         if (o.failed()) return o.status().lastError();
         if (o.unchanged()) return "unchanged since last fetch";

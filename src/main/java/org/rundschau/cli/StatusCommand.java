@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rundschau.config.AppConfig;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
         description = {"Show the health of every configured source: last success, failures, last error, next attempt.",
                 "Exit 0 when every source is healthy, 1 when some are failing. Safe to run beside `run`."})
 final class StatusCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** How the command line shows a moment to an admin: in the config's zone, and saying which. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.ROOT);
 
     @Mixin
     CommonOptions common;
@@ -66,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, List<Row> rows, ZoneId zone) {
         int idWidth = Math.max(6, rows.stream().mapToInt(r -> r.source().id().length()).max().orElse(6));
-        String format = "%-" + idWidth + "s  %-7s  %-16s  %8s  %4s  %5s  %-16s  %s%n";
+        String format = "%-" + idWidth + "s  %-7s  %-20s  %8s  %4s  %5s  %-20s  %s%n";
         out.printf(format, "SOURCE", "STATE", "LAST SUCCESS", "FAILURES", "HTTP", "ITEMS", "NEXT ATTEMPT", "LAST ERROR");
         for (Row row : rows) {
             SourceStatus s = row.status();
@@ -77,7 +79,12 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static String time(Instant instant, ZoneId zone, String none) {
-        return instant == null ? none : TIME.format(instant.atZone(zone));
+        return instant == null ? none : local(instant, zone);
+    }
+
+    /** {@code 2026-12-06 02:23 CET}: a moment in {@code zone}, to the minute. */
+    static String local(Instant instant, ZoneId zone) {
+        return TIME.format(instant.atZone(zone));
     }
 
     private static void printJson(PrintWriter out, List<Row> rows) {

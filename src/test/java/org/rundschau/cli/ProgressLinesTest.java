@@ -24,11 +24,12 @@ import org.rundschau.store.StoreResult;
 /** {@code once}'s output: a line per source as it finishes, then the summary table. */
 class ProgressLinesTest {
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private final StringWriter text = new StringWriter();
 
     private static SourceConfig source(String id) {
         return new SourceConfig(id, id, URI.create("https://" + id + ".example.org/"), SourceKind.FEED, "",
-                ZoneId.of("Europe/Berlin"), Locale.GERMAN, Schedule.parse("every 30m"), null);
+                BERLIN, Locale.GERMAN, Schedule.parse("every 30m"), null);
     }
 
     private static RefreshOutcome ok(String id, StoreResult stored, boolean unchanged) {
@@ -45,7 +46,7 @@ class ProgressLinesTest {
     @Test
     void eachSourceGetsALineAndTheSummaryTableCountsSourcesItemsTimeAndTheFeed() {
         ProgressLines progress = new ProgressLines(new PrintWriter(text), List.of(source("kommune21"), source("gone"),
-                source("bsi")), false);
+                source("bsi")), false, BERLIN);
         List<RefreshOutcome> outcomes = List.of(ok("kommune21", new StoreResult(3, 1, 12), false), failed("gone"),
                 ok("bsi", StoreResult.NOTHING, true));
 
@@ -68,10 +69,23 @@ class ProgressLinesTest {
 
     @Test
     void onATerminalABarUnderTheLinesCountsFinishedSources() {
-        ProgressLines progress = new ProgressLines(new PrintWriter(text), List.of(source("a"), source("b")), true);
+        ProgressLines progress = new ProgressLines(new PrintWriter(text), List.of(source("a"), source("b")), true, BERLIN);
 
         progress.finished(ok("a", StoreResult.NOTHING, true));
 
         assertThat(text.toString()).startsWith("\r\033[K").endsWith("[" + "#".repeat(15) + " ".repeat(15) + "] 1/2 sources");
+    }
+
+    @Test
+    void aSourceBackingOffSaysUntilWhenInTheConfigsZone() {
+        ProgressLines progress = new ProgressLines(new PrintWriter(text), List.of(source("gone")), false, BERLIN);
+        SourceStatus status = SourceStatus.never("gone").failed(NOW, 404, "HTTP 404 Not Found", NOW.plusSeconds(600))
+                .failed(NOW.plusSeconds(600), 404, "HTTP 404 Not Found", Instant.parse("2026-07-01T08:30:00Z"));
+
+        progress.finished(new RefreshOutcome("gone", status, StoreResult.NOTHING, false, true, Duration.ZERO));
+        progress.finished(new RefreshOutcome("gone", failed("gone").status(), StoreResult.NOTHING, false, true, Duration.ZERO));
+
+        assertThat(text.toString()).contains("not fetched: backing off after 2 failures until 2026-07-01 10:30 CEST"
+                + " (last error: HTTP 404 Not Found)").contains("backing off after 1 failure until 2026-01-01 11:10 CET");
     }
 }
