@@ -4,6 +4,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Locale;
@@ -22,7 +23,22 @@ import org.quartz.CronExpression;
  * @param cron     the cron expression, or "" for an interval schedule
  */
 public record Schedule(String text, Duration interval, String cron) {
+    /** The shortest gap between two runs of one source that a schedule may ask for. */
     public static final Duration MINIMUM_INTERVAL = Duration.ofMinutes(5);
+    /**
+     * The Java system property that lowers {@link #MINIMUM_INTERVAL}, for a test setup whose sources
+     * are the admin's own servers ({@code -Drundschau.schedule-minimum=5s}); never for other sites.
+     */
+    public static final String MINIMUM_PROPERTY = "rundschau.schedule-minimum";
+    /**
+     * How many runs of a cron expression are looked at for the shortest gap: ten days of an hourly
+     * one. Runs too close together come in clusters (several seconds of one minute, minutes of one
+     * hour, the turn of an hour, a day, a month or the year), the first of which is among them.
+     * About 1 µs a run, measured: a cron schedule costs a quarter of a millisecond to check.
+     */
+    private static final int CRON_RUNS_CHECKED = 250;
+    /** Where that look starts: a fixed moment, so that a config is valid or not whatever the day. */
+    private static final Instant CRON_CHECK_START = Instant.parse("2001-01-01T00:00:00Z");
     private static final Pattern EVERY = Pattern.compile("every\\s+(\\d+)\\s*(m|min|h|d)", Pattern.CASE_INSENSITIVE);
 
     public Schedule {
@@ -45,9 +61,8 @@ public record Schedule(String text, Duration interval, String cron) {
             Duration d = ConfigValues.withinLongest(m.group(1), unit).orElseThrow(() -> new IllegalArgumentException(
                     "schedule '" + t + "' is longer than the maximum of " + ConfigValues.LONGEST_DURATION.toDays()
                             + " days (100 years)"));
-            if (d.compareTo(MINIMUM_INTERVAL) < 0) {
-                throw new IllegalArgumentException("schedule '" + t + "' is shorter than the minimum of "
-                        + MINIMUM_INTERVAL.toMinutes() + " minutes");
+            if (d.compareTo(minimum()) < 0) {
+                throw new IllegalArgumentException("schedule '" + t + "' is shorter than the minimum of " + minimumText());
             }
             return new Schedule(t, d, "");
         }
@@ -55,10 +70,61 @@ public record Schedule(String text, Duration interval, String cron) {
             throw new IllegalArgumentException("schedule '" + t + "' must look like 'every 30m', 'every 2h' or 'every 1d'");
         }
         if (CronExpression.isValidExpression(t)) {
-            return new Schedule(t, null, t);
+            Schedule cron = new Schedule(t, null, t);
+            Duration gap = cron.shortestGap();
+            if (gap.compareTo(minimum()) < 0) {
+                throw new IllegalArgumentException("schedule '" + t + "' runs only " + words(gap)
+                        + " apart; the minimum is " + minimumText() + " (e.g. '0 0/5 * * * ?', every 5 minutes)");
+            }
+            return cron;
         }
         throw new IllegalArgumentException("schedule '" + t
                 + "' is neither 'every N(m|h|d)' nor a valid Quartz cron expression (e.g. '0 0/30 * * * ?')");
+    }
+
+    /** {@link #MINIMUM_INTERVAL}, or what {@link #MINIMUM_PROPERTY} sets. */
+    static Duration minimum() {
+        String lowered = System.getProperty(MINIMUM_PROPERTY);
+        if (lowered == null) return MINIMUM_INTERVAL;
+        try {
+            return ConfigValues.duration(lowered);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Java system property " + MINIMUM_PROPERTY + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String minimumText() {
+        Duration minimum = minimum();
+        return words(minimum) + (minimum.equals(MINIMUM_INTERVAL) ? "" : " (lowered by -D" + MINIMUM_PROPERTY + ")");
+    }
+
+    /** {@code 5 minutes}, {@code 30 seconds}, {@code 1 second}, {@code 250 ms}. */
+    private static String words(Duration d) {
+        if (d.toSeconds() == 0) return d.toMillis() + " ms";
+        if (d.toSecondsPart() != 0 || d.toMinutes() == 0) return plural(d.toSeconds(), "second");
+        return plural(d.toMinutes(), "minute");
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * The shortest gap between two of the cron expression's first {@link #CRON_RUNS_CHECKED} runs
+     * (in UTC, from a fixed start), or the longest duration when it runs at most once.
+     */
+    private Duration shortestGap() {
+        CronExpression expression = expression(ZoneOffset.UTC);
+        Duration shortest = ConfigValues.LONGEST_DURATION;
+        Date previous = expression.getNextValidTimeAfter(Date.from(CRON_CHECK_START));
+        for (int i = 1; i < CRON_RUNS_CHECKED && previous != null; i++) {
+            Date next = expression.getNextValidTimeAfter(previous);
+            if (next == null) break;
+            Duration gap = Duration.ofMillis(next.getTime() - previous.getTime());
+            if (gap.compareTo(shortest) < 0) shortest = gap;
+            previous = next;
+        }
+        return shortest;
     }
 
     public boolean isInterval() {
@@ -68,11 +134,15 @@ public record Schedule(String text, Duration interval, String cron) {
     /** The first run after {@code after}: the interval later, or the cron expression's next time in {@code zone}. */
     public Instant nextAfter(Instant after, ZoneId zone) {
         if (isInterval()) return after.plus(interval);
+        Date next = expression(zone).getNextValidTimeAfter(Date.from(after));
+        return next == null ? Instant.MAX : next.toInstant();
+    }
+
+    private CronExpression expression(ZoneId zone) {
         try {
             CronExpression expression = new CronExpression(cron);
             expression.setTimeZone(TimeZone.getTimeZone(zone));
-            Date next = expression.getNextValidTimeAfter(Date.from(after));
-            return next == null ? Instant.MAX : next.toInstant();
+            return expression;
         } catch (ParseException e) {
             throw new IllegalStateException("cron expression was validated in parse(): " + cron, e);
         }

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.rundschau.config.Schedule;
 import org.rundschau.testing.AtomChecks;
 import org.rundschau.testing.TestPostgres;
 
@@ -322,7 +323,10 @@ class ClusterIT {
 
     private Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.rundschau.Main"));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                // Slots of 5 s, against the test's own WireMock: below the minimum kept for real sites.
+                "-D" + Schedule.MINIMUM_PROPERTY + "=" + SLOT.toSeconds() + "s",
+                "-cp", System.getProperty("java.class.path"), "org.rundschau.Main"));
         command.addAll(List.of(args));
         command.addAll(List.of("--config", config.toString()));
         // Under target/, so that the logs of a failed run can be read afterwards.

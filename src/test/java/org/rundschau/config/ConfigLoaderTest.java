@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
     private static final String FEED = """
@@ -328,6 +329,12 @@ class ConfigLoaderTest {
             schedule: every 1m       => sources[0].schedule: schedule 'every 1m' is shorter than the minimum of 5 minutes
             schedule: sometimes      => sources[0].schedule: schedule 'sometimes' is neither 'every N(m|h|d)' nor a valid Quartz cron expression (e.g. '0 0/30 * * * ?')
             schedule: 0 0/15 * * *   => sources[0].schedule: schedule '0 0/15 * * *' is neither 'every N(m|h|d)' nor a valid Quartz cron expression (e.g. '0 0/30 * * * ?')
+            schedule: "0/5 * * * * ?"    => sources[0].schedule: schedule '0/5 * * * * ?' runs only 5 seconds apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
+            schedule: "0 * 6-22 * * ?"   => sources[0].schedule: schedule '0 * 6-22 * * ?' runs only 1 minute apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
+            schedule: "0 1,58 * * * ?"   => sources[0].schedule: schedule '0 1,58 * * * ?' runs only 3 minutes apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
+            schedule: "0 0,59 0,23 1,L * ?" => sources[0].schedule: schedule '0 0,59 0,23 1,L * ?' runs only 1 minute apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
+            schedule: "0 0,59 0,23 1,31 1,12 ?" => sources[0].schedule: schedule '0 0,59 0,23 1,31 1,12 ?' runs only 1 minute apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
+            schedule: "0 0,1 0 ? * MON"  => sources[0].schedule: schedule '0 0,1 0 ? * MON' runs only 1 minute apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
             timezone: Europe/Berln   => sources[0].timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?
             timezone: europe/berlin  => sources[0].timezone: unknown time zone 'europe/berlin'; did you mean 'Europe/Berlin'?
             timezone: Berlin         => sources[0].timezone: unknown time zone 'Berlin'; did you mean 'Europe/Berlin'?
@@ -366,6 +373,13 @@ class ConfigLoaderTest {
                 """.formatted(line));
 
         assertThat(problems).containsExactly(at(7, message));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0 0/5 * * * ?", "0 0/15 6-22 * * ?", "0 55 * * * ?", "0 0 6,18 * * ?", "0 59 23 * * ?",
+            "0 0 12 1 1 ? 2099"})
+    void takesACronScheduleWhoseRunsAreAtLeastFiveMinutesApart(String cron) {
+        assertThat(Schedule.parse(cron).cron()).isEqualTo(cron);
     }
 
     @ParameterizedTest(name = "{0}")
