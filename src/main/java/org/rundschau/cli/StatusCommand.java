@@ -68,13 +68,15 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter out, List<Row> rows, ZoneId zone) {
         int idWidth = Math.max(6, rows.stream().mapToInt(r -> r.source().id().length()).max().orElse(6));
-        String format = "%-" + idWidth + "s  %-7s  %-20s  %8s  %4s  %5s  %-20s  %s%n";
-        out.printf(format, "SOURCE", "STATE", "LAST SUCCESS", "FAILURES", "HTTP", "ITEMS", "NEXT ATTEMPT", "LAST ERROR");
+        String format = "%-" + idWidth + "s  %-7s  %-20s  %8s  %4s  %5s  %-20s  %s";
+        out.println(String.format(format, "SOURCE", "STATE", "LAST SUCCESS", "FAILURES", "HTTP", "ITEMS", "NEXT ATTEMPT",
+                "LAST ERROR"));
         for (Row row : rows) {
             SourceStatus s = row.status();
-            out.printf(format, row.source().id(), row.state(), time(s.lastSuccess(), zone, "never"),
+            // A healthy source has no error: no blanks after its last column.
+            out.println(String.format(format, row.source().id(), row.state(), time(s.lastSuccess(), zone, "never"),
                     s.consecutiveFailures(), s.lastHttpStatus() == 0 ? "-" : Integer.toString(s.lastHttpStatus()),
-                    s.itemsLastSuccess(), time(s.nextAttempt(), zone, "on schedule"), s.lastError());
+                    s.itemsLastSuccess(), time(s.nextAttempt(), zone, "on schedule"), s.lastError()).stripTrailing());
         }
     }
 

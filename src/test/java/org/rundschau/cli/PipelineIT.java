@@ -170,8 +170,9 @@ class PipelineIT {
 
         CommandRun table = run("status", "--config", config.toString());
         assertThat(table.code()).isEqualTo(ExitCode.SOURCES_FAILED);
-        assertThat(table.out()).containsPattern("kommune21\\s+ok\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+0\\s+200\\s+16")
-                .containsPattern("gone\\s+FAILING\\s+never\\s+1\\s+404\\s+0\\s+\\d{4}.*HTTP 404");
+        assertThat(table.out()).containsPattern("kommune21\\s+ok\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d CES?T\\s+0\\s+200\\s+16")
+                .containsPattern("gone\\s+FAILING\\s+never\\s+1\\s+404\\s+0\\s+\\d{4}.*HTTP 404")
+                .doesNotContainPattern("(?m) $");
 
         CommandRun json = run("status", "--json", "--config", config.toString());
         var sources = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
