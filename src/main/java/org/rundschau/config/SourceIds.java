@@ -4,6 +4,7 @@ import java.net.URI;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Makes source ids ({@code [a-z0-9-]+}, see {@link SourceConfig#ID}) from what an admin has at
@@ -11,6 +12,7 @@ import java.util.Set;
  */
 public final class SourceIds {
     static final int MAX_LENGTH = 40;
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private SourceIds() {
     }
@@ -32,9 +34,15 @@ public final class SourceIds {
         return slug;
     }
 
-    /** {@code https://www.kommune21.de/} → {@code kommune21}; {@code news.ycombinator.com} → {@code news-ycombinator}. */
+    /**
+     * {@code https://www.kommune21.de/} → {@code kommune21}; {@code news.ycombinator.com} → {@code
+     * news-ycombinator}; an address keeps all its parts: {@code 127.0.0.1} → {@code 127-0-0-1},
+     * {@code [::1]} → {@code ipv6-1}.
+     */
     public static String fromHost(URI url) {
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        if (IPV4.matcher(host).matches()) return slug(host);
+        if (host.startsWith("[")) return "ipv6-" + slug(host);
         host = host.replaceFirst("^www\\d*\\.", "");
         int lastDot = host.lastIndexOf('.');
         String name = lastDot > 0 ? host.substring(0, lastDot) : host;

@@ -62,7 +62,9 @@ class SourceTextTest {
 
     @ParameterizedTest
     @CsvSource({"https://www.kommune21.de/, kommune21", "https://news.ycombinator.com/, news-ycombinator",
-            "http://localhost:8080/x, localhost", "https://gohugo.io/news/, gohugo"})
+            "http://localhost:8080/x, localhost", "https://gohugo.io/news/, gohugo",
+            "http://127.0.0.1:8080/feed.xml, 127-0-0-1", "http://10.1.2.3/, 10-1-2-3", "http://[::1]:8080/, ipv6-1",
+            "http://[2001:db8::7]/, ipv6-2001-db8-7", "https://www2.1und1.de/, 1und1"})
     void idFromHostDropsWwwAndTheTopLevelDomain(String url, String id) {
         assertThat(SourceIds.fromHost(URI.create(url))).isEqualTo(id);
     }
