@@ -14,6 +14,7 @@ import org.rundschau.model.RawItem;
 import org.rundschau.normalize.Normalizer;
 import org.rundschau.normalize.Normalizer.DateOrigin;
 import org.rundschau.normalize.Normalizer.RegionOrigin;
+import org.rundschau.store.ItemStore;
 
 /**
  * Per-field facts about one preview, and warnings written for the admin.
@@ -79,7 +80,8 @@ public record Diagnostics(int matched, int extracted, int kept, Map<String, Inte
                 survey.map(HtmlSurvey.Survey::fieldMatches).orElse(Map.of()), formats, fromSummary,
                 unreadable.stream().distinct().limit(EXAMPLES).toList(), unreadable.size(), regions,
                 survey.map(HtmlSurvey.Survey::common).orElse(Map.of()), List.of());
-        return facts.withWarnings(PreviewWarnings.of(source, facts, raw));
+        int repeated = items.size() - ItemStore.firstOfEach(items.stream().map(Normalizer.Explanation::item).toList()).size();
+        return facts.withWarnings(PreviewWarnings.of(source, facts, raw, repeated));
     }
 
     private Diagnostics withWarnings(List<String> list) {

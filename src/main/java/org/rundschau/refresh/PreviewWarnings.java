@@ -23,10 +23,15 @@ final class PreviewWarnings {
     private PreviewWarnings() {
     }
 
-    static List<String> of(SourceConfig source, Diagnostics d, List<RawItem> raw) {
+    /** @param repeated kept items that repeat an earlier one (same key and link): stored once */
+    static List<String> of(SourceConfig source, Diagnostics d, List<RawItem> raw, int repeated) {
         List<String> warnings = new ArrayList<>();
         if (source.isHtml()) selectors(source.selectors(), d, warnings);
         fields(d, raw, warnings);
+        if (repeated > 0) {
+            warnings.add(items(repeated) + (repeated == 1 ? " repeats" : " repeat") + " an earlier one with the same link"
+                    + (source.isHtml() ? "" : " and guid") + ": stored once, the first as it stands");
+        }
         dates(source, d, warnings);
         if (d.kept() < d.extracted()) {
             warnings.add(items(d.extracted() - d.kept()) + " had nothing to publish (no title, link or teaser) and were dropped");

@@ -155,6 +155,16 @@ public final class ItemStore {
     }
 
     /**
+     * The items {@link #save} stores of one fetch: of several with the same key and the same link
+     * (a feed that lists one entry twice), the first.
+     */
+    public static List<Item> firstOfEach(List<Item> items) {
+        Map<String, Item> first = new LinkedHashMap<>();
+        for (Item item : items) first.putIfAbsent(item.key() + "\n" + item.link(), item);
+        return List.copyOf(first.values());
+    }
+
+    /**
      * Stores one source's items in one transaction: new ones are inserted (maybe as duplicates or
      * held back, see the class comment), known ones updated. When the list holds one key twice with
      * the same link, the first occurrence wins and the later ones are neither stored nor counted;
@@ -167,14 +177,13 @@ public final class ItemStore {
      */
     public StoreResult save(String sourceId, List<Item> items, Instant seenAt) throws StoreException {
         Objects.requireNonNull(seenAt, "seenAt");
-        Map<String, Item> distinct = new LinkedHashMap<>();
         for (Item item : items) {
             if (!item.sourceId().equals(sourceId)) {
                 throw new IllegalArgumentException("item " + item.key() + " of source " + item.sourceId()
                         + " saved as source " + sourceId);
             }
-            distinct.putIfAbsent(item.key() + "\n" + item.link(), item);
         }
+        List<Item> distinct = firstOfEach(items);
         if (distinct.isEmpty()) return StoreResult.NOTHING;
         return db.write("save " + distinct.size() + " items of source " + sourceId, c -> {
             try (Statements st = db.statements(c)) {
@@ -183,7 +192,7 @@ public final class ItemStore {
                 if (indexed > 0) log.info("store: indexed the headlines of {} items stored before", indexed);
                 SaveBatch.StatisticsRefresh statistics = newItems -> db.refreshStatistics(c, newItems, "item", "lsh_bucket");
                 return new SaveBatch(st, statistics, matcher, this::entryIdFor, sourceId, seenAt, dedup, retention)
-                        .save(List.copyOf(distinct.values()));
+                        .save(distinct);
             }
         });
     }

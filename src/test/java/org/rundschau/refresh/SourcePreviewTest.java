@@ -77,6 +77,7 @@ class SourcePreviewTest {
                 "the region selector `.kicker` matched in none of the 4 items",
                 "2 items share their link with another item; if they are different stories, the link selector may pick"
                         + " a link common to several (a category or \"more\" link)",
+                "1 item repeats an earlier one with the same link: stored once, the first as it stands",
                 "1 date text could not be read as a complete date (day, month and year), e.g. `November 2021`;"
                         + " point `date:` at an element that holds the full date");
     }
