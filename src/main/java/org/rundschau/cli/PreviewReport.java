@@ -44,9 +44,10 @@ final class PreviewReport {
     }
 
     void print(SourcePreview.ExtractFailed result, ListFinder finder) {
-        diagnostics(result.page(), result.diagnostics());
-        warnings(result.diagnostics().warnings());
+        // A feed that could not be read has no entries to count: the error and its advice say it all.
         if (source.isHtml()) {
+            diagnostics(result.page(), result.diagnostics());
+            warnings(result.diagnostics().warnings());
             List<Candidate> found = finder.find(result.page(), source.timezone(), source.locale());
             out.println();
             if (found.isEmpty()) {

@@ -75,6 +75,16 @@ class CheckCommandTest {
     }
 
     @Test
+    void aWebPageReadAsAFeedSaysSoAndPointsToSuggestWithoutCountingEntries() {
+        CommandRun run = check(site.baseUrl() + "/");
+
+        assertThat(run.code()).isEqualTo(ExitCode.SOURCES_FAILED);
+        assertThat(run.err()).contains("expected an RSS or Atom feed but got an HTML page (text/html")
+                .contains("`rundschau suggest " + site.baseUrl() + "/`");
+        assertThat(run.out()).doesNotContain("Diagnostics").doesNotContain("No warnings");
+    }
+
+    @Test
     void aUrlWithOnlySomeSelectorsIsAUsageErrorThatSaysWhatIsMissing() {
         CommandRun run = check(site.baseUrl() + "/", "--item", "article");
 
