@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
                 t.setDaemon(true);
                 return t;
             });
-            try (ConfigWatcher watcher = new ConfigWatcher(common.config, next -> apply(next, current, scheduler, app))) {
+            try (ConfigWatcher watcher = new ConfigWatcher(common.config, next -> apply(next, current, scheduler, app, publisher))) {
                 scheduler.reconcile(current.get().sources(), app.statuses()::load);
                 publisher.request();
                 scheduler.start();
@@ -150,7 +150,13 @@ final class RunCommand implements Callable<Integer> {
         return server.problem();
     }
 
-    private void apply(AppConfig next, AtomicReference<AppConfig> current, SourceScheduler scheduler, App app) {
+    /**
+     * Takes a changed config: reschedules the sources and publishes with the new settings (a new
+     * output folder, feed title or page size shows at once, not only with the next new item;
+     * feeds the change did not touch are not rewritten, see Republisher).
+     */
+    private void apply(AppConfig next, AtomicReference<AppConfig> current, SourceScheduler scheduler, App app,
+                       PublishCoalescer publisher) {
         AppConfig before = current.get();
         if (!next.database().equals(before.database())) {
             log.warn("database changed to {}: restart Rundschau to use it; still using {}", next.database().describe(),
@@ -160,6 +166,7 @@ final class RunCommand implements Callable<Integer> {
             String change = scheduler.reconcile(next.sources(), app.statuses()::load);
             current.set(next);
             log.info("configuration reloaded: {} sources ({})", next.sources().size(), change);
+            publisher.request();
         } catch (SchedulerException | StoreException e) {
             log.error("could not apply the reloaded configuration: {}", e.getMessage());
         }

@@ -88,6 +88,25 @@ class ProcessIT {
     }
 
     @Test
+    void aReloadedConfigWithANewOutputFolderIsPublishedThereWithoutWaitingForNews() throws Exception {
+        // Without the slow source, whose answer after 20 s would be news that publishes anyway.
+        String withoutSlow = Files.readString(config);
+        Files.writeString(config, withoutSlow.substring(0, withoutSlow.indexOf("  - id: slow")));
+        Process run = start("run", "--startup-spread", "0");
+        awaitFile(dir.resolve("public/feed.atom"), run);
+
+        // Only the output folder and the title change: no source does, and no news comes.
+        Files.writeString(config, Files.readString(config).replace("title: \"T\"", "title: \"Neu\"")
+                .replace("/public", "/public-2"));
+
+        Path moved = dir.resolve("public-2/feed.atom");
+        awaitFile(moved, run);
+        assertThat(Files.readString(moved)).contains("<title type=\"text\">Neu</title>").contains("<entry>");
+        assertThat(dir.resolve("public-2/archive/1.atom")).as("the archive pages, too").exists();
+        assertThat(output(run)).contains("configuration reloaded: 1 sources");
+    }
+
+    @Test
     void killMinus9AtAnyMomentLeavesASoundDatabaseAndNoPartialFeed() throws Exception {
         Random random = new Random(42);
         for (int round = 0; round < 3; round++) {
