@@ -2,6 +2,7 @@ package org.rundschau.cli;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -147,6 +148,14 @@ final class App implements AutoCloseable {
                 build.orElse(Version.current()));
         return new App(lock, database, leases, items, statuses, refresher,
                 republisher(config, database, items, statuses, build));
+    }
+
+    /**
+     * Whether the store is an SQLite file that no command has created yet: the commands that only
+     * look ({@code status}, {@code why}) then say so instead of creating it.
+     */
+    static boolean notCreatedYet(DatabaseConfig database) {
+        return database instanceof DatabaseConfig.Sqlite sqlite && !Files.exists(sqlite.file());
     }
 
     /** A host lease runs at least this long, so that renewals (every third of it) keep up. */

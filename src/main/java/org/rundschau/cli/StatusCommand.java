@@ -52,10 +52,8 @@ final class StatusCommand implements Callable<Integer> {
         if (loaded.isEmpty()) return ExitCode.USAGE;
         AppConfig config = loaded.get();
         List<Row> rows;
-        try (Database db = Database.open(config.database())) {
-            SourceStatusStore statuses = new SourceStatusStore(db);
-            rows = new java.util.ArrayList<>();
-            for (SourceConfig source : config.sources()) rows.add(new Row(source, statuses.load(source.id())));
+        try {
+            rows = rows(config);
         } catch (StoreException e) {
             err.println(e.getMessage());
             return ExitCode.INTERNAL;
@@ -64,6 +62,19 @@ final class StatusCommand implements Callable<Integer> {
         if (json) printJson(out, rows);
         else printTable(out, rows, config.timezone());
         return rows.stream().anyMatch(r -> !r.status().healthy()) ? ExitCode.SOURCES_FAILED : ExitCode.OK;
+    }
+
+    private static List<Row> rows(AppConfig config) throws StoreException {
+        if (App.notCreatedYet(config.database())) {
+            // Nothing has run yet: every source is new, and looking must not create the store.
+            return config.sources().stream().map(s -> new Row(s, SourceStatus.never(s.id()))).toList();
+        }
+        try (Database db = Database.open(config.database())) {
+            SourceStatusStore statuses = new SourceStatusStore(db);
+            List<Row> rows = new java.util.ArrayList<>();
+            for (SourceConfig source : config.sources()) rows.add(new Row(source, statuses.load(source.id())));
+            return rows;
+        }
     }
 
     private static void printTable(PrintWriter out, List<Row> rows, ZoneId zone) {

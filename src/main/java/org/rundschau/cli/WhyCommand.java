@@ -49,6 +49,11 @@ final class WhyCommand implements Callable<Integer> {
         zone = loaded.get().timezone();
         threshold = loaded.get().dedup().threshold();
         AppConfig config = loaded.get();
+        if (App.notCreatedYet(config.database())) {
+            err.printf("nothing is stored yet: %s does not exist (`rundschau once` creates it)%n",
+                    config.database().describe());
+            return ExitCode.SOURCES_FAILED;
+        }
         // Reads only, like status: no writer lock, so it works while run is running.
         try (Database db = Database.open(config.database())) {
             ItemStore items = new ItemStore(db, App.entryIdBase(config.feed().id()), config.dedup(), config.retention());

@@ -165,6 +165,18 @@ class PipelineIT {
     }
 
     @Test
+    void statusAndWhyBeforeTheFirstRunSayNothingRanAndCreateNoDatabase() {
+        CommandRun status = run("status", "--config", config.toString());
+        CommandRun why = run("why", "--config", config.toString(), "https://example.org/");
+
+        assertThat(status.code()).as(status.err()).isEqualTo(ExitCode.OK);
+        assertThat(status.out()).containsPattern("kommune21\\s+new\\s+never\\s+0\\s+-\\s+0\\s+on schedule");
+        assertThat(why.code()).isEqualTo(ExitCode.SOURCES_FAILED);
+        assertThat(why.err()).contains("nothing is stored yet: " + dir.resolve("data/test.db") + " does not exist");
+        assertThat(dir.resolve("data/test.db")).doesNotExist();
+    }
+
+    @Test
     void statusShowsEachSourcesHealthAsATableAndAsJson() throws Exception {
         once();
 
