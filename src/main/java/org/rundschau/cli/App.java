@@ -59,7 +59,6 @@ final class App implements AutoCloseable {
     static final int MAX_REDIRECTS = 5;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-    static final String FEED_LANGUAGE = "de";
     static final Duration HUB_TIMEOUT = Duration.ofSeconds(10);
 
     private final WriterLock lock;
@@ -189,8 +188,9 @@ final class App implements AutoCloseable {
     static Republisher republisher(AppConfig config, Database database, ItemStore items,
                                    SourceStatusStore statuses, Optional<String> build) {
         Generator generator = Generator.rundschau();
-        FeedPublisher feeds = new FeedPublisher(new AtomPublisher(FEED_LANGUAGE, generator),
-                new RssPublisher(FEED_LANGUAGE, generator), new JsonFeedPublisher(FEED_LANGUAGE));
+        String language = config.locale().toLanguageTag();
+        FeedPublisher feeds = new FeedPublisher(new AtomPublisher(language, generator),
+                new RssPublisher(language, generator), new JsonFeedPublisher(language));
         HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         return new Republisher(items, statuses, feeds, new FeedArchive(FeedArchive.PAGE_SIZE),

@@ -89,6 +89,11 @@ public final class AtomPublisher {
         this.generator = Objects.requireNonNull(generator, "generator");
     }
 
+    /** This publisher for feeds in {@code language} (itself when it already is). */
+    public AtomPublisher withLanguage(String language) {
+        return this.language.equals(language) ? this : new AtomPublisher(language, generator);
+    }
+
     /** {@code language} when it is an RFC 3066 tag such as "de" or "de-AT"; else IllegalArgumentException. */
     static String checkLanguage(String language) {
         Objects.requireNonNull(language, "language");

@@ -30,6 +30,17 @@ public final class FeedPublisher {
     }
 
     /**
+     * These publishers for feeds in {@code language}, an RFC 3066 tag such as "de" or "en-GB": the
+     * config's {@code locale}, which may change while {@code run} runs.
+     */
+    public FeedPublisher withLanguage(String language) {
+        AtomPublisher a = atom.withLanguage(language);
+        RssPublisher r = rss.withLanguage(language);
+        JsonFeedPublisher j = json.withLanguage(language);
+        return a == atom && r == rss && j == json ? this : new FeedPublisher(a, r, j);
+    }
+
+    /**
      * @param sources configured sources by id, for each entry's origin
      * @throws IllegalArgumentException when {@code feed.self()} is set but not an absolute http(s) URL
      */

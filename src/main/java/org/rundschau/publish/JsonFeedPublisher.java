@@ -35,6 +35,11 @@ public final class JsonFeedPublisher {
         this.language = AtomPublisher.checkLanguage(language);
     }
 
+    /** This publisher for feeds in {@code language} (itself when it already is). */
+    public JsonFeedPublisher withLanguage(String language) {
+        return this.language.equals(language) ? this : new JsonFeedPublisher(language);
+    }
+
     /** The combined feed with {@code entries} in their order, each id once. */
     byte[] renderBytes(FeedLayout layout, List<Entry> entries, FeedConfig feed, Map<String, SourceConfig> sources) {
         Map<String, Object> json = new LinkedHashMap<>();

@@ -48,6 +48,11 @@ public final class RssPublisher {
         this.generator = Objects.requireNonNull(generator, "generator");
     }
 
+    /** This publisher for channels in {@code language} (itself when it already is). */
+    public RssPublisher withLanguage(String language) {
+        return this.language.equals(language) ? this : new RssPublisher(language, generator);
+    }
+
     /** The combined feed with {@code entries} in their order, each id once. */
     byte[] renderBytes(FeedLayout layout, List<Entry> entries, FeedConfig feed, Map<String, SourceConfig> sources) {
         List<Entry> shown = AtomPublisher.firstDistinct(entries, Integer.MAX_VALUE);

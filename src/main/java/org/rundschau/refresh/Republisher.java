@@ -197,7 +197,7 @@ public final class Republisher {
         // Before the feeds: a source feed's alternate link finds its page once the feed is written.
         pages.addSourcePages(publication, config, content.sources(), slugs,
                 path -> before == null || !before.unchanged(path, inputs.get(path)));
-        feeds.addTo(publication, content, config.feed(), sources, path -> {
+        feeds(config).addTo(publication, content, config.feed(), sources, path -> {
             boolean render = before == null || !before.unchanged(path, inputs.get(path));
             if (render) rendered.add(path);
             return render;
@@ -556,6 +556,11 @@ public final class Republisher {
         return pages;
     }
 
+    /** The feeds in the config's language (the HTML pages follow it too). */
+    private FeedPublisher feeds(AppConfig config) {
+        return feeds.withLanguage(config.locale().toLanguageTag());
+    }
+
     /**
      * Writes archive pages ahead of the publication that links them, {@link #ARCHIVE_PAGES_AT_ONCE}
      * at a time: usually there are none, since a page is written with the feeds once it is full.
@@ -564,7 +569,7 @@ public final class Republisher {
             throws StoreException, IOException {
         for (int from = 0; from < numbers.size(); from += ARCHIVE_PAGES_AT_ONCE) {
             Publication publication = new Publication();
-            feeds.addArchivePages(publication,
+            feeds(config).addArchivePages(publication,
                     readArchivePages(numbers.subList(from, Math.min(numbers.size(), from + ARCHIVE_PAGES_AT_ONCE))),
                     config.feed(), sources, items.created());
             publication.writeTo(config.output());

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -282,6 +283,27 @@ class RepublishingTest {
         assertThat(again.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
         assertThat(Files.readString(folder.out().resolve("source/ticker.atom"))).contains("Digitale Verwaltung heute");
         assertThat(Files.readString(folder.out().resolve("region/bayern.atom"))).contains("Digitale Verwaltung heute");
+    }
+
+    @Test
+    void everyDocumentIsInTheConfigsLanguageAndFollowsItWhenItChanges() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        assertThat(Files.readString(folder.out().resolve("feed.atom"))).contains("xml:lang=\"de\"");
+        AppConfig config = RealisticStore.config(dir, PublishedFolder.feed(""));
+
+        Republisher.Published english = folder.publish(new AppConfig(config.file(), config.feed(), config.output(),
+                config.database(), config.timezone(), Locale.forLanguageTag("en-GB"), config.schedule(), config.fetch(),
+                config.regions(), config.sources(), config.dedup(), config.retention()));
+
+        assertThat(english.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
+        // Full archive pages are written once and never change (RFC 5005): they keep their language.
+        for (String atom : folder.files().stream().filter(f -> f.endsWith(".atom") && !f.startsWith("archive/")).toList()) {
+            assertThat(Files.readString(folder.out().resolve(atom))).as(atom).contains("xml:lang=\"en-GB\"")
+                    .doesNotContain("xml:lang=\"de\"");
+        }
+        assertThat(Files.readString(folder.out().resolve("feed.rss"))).contains("<language>en-GB</language>");
+        assertThat(Files.readString(folder.out().resolve("feed.json"))).contains("\"language\": \"en-GB\"");
+        assertThat(Files.readString(folder.out().resolve("index.html"))).contains("<html lang=\"en-GB\"");
     }
 
     @Test
