@@ -158,7 +158,7 @@ public final class AtomPublisher {
         }
         writeFeedMetadata(xml, head, feed, shown, whenEmpty);
         for (Entry entry : shown) {
-            writeEntry(xml, entry, feed, sources);
+            writeEntry(xml, entry, feed, sources, entryLanguage(Optional.ofNullable(sources.get(entry.sourceId())), language));
         }
         return xml.finish();
     }
@@ -198,11 +198,27 @@ public final class AtomPublisher {
         xml.text("generator", generator.name(), attributes.toArray(String[]::new));
     }
 
-    private static void writeEntry(IndentedXml xml, Entry entry, FeedConfig feed, Map<String, SourceConfig> sources) {
+    /** This publisher for the feed of {@code source}: in the source's language when its config sets one. */
+    AtomPublisher forSource(SourceConfig source) {
+        return source.localeExplicit() ? withLanguage(source.locale().toLanguageTag()) : this;
+    }
+
+    /**
+     * The language an entry of {@code source} is marked with in a document in {@code documentLanguage}:
+     * the source's, when its config sets one that differs; else empty (the entry has the document's).
+     */
+    static Optional<String> entryLanguage(Optional<SourceConfig> source, String documentLanguage) {
+        return source.filter(SourceConfig::localeExplicit).map(s -> s.locale().toLanguageTag())
+                .filter(tag -> !tag.equalsIgnoreCase(documentLanguage));
+    }
+
+    private static void writeEntry(IndentedXml xml, Entry entry, FeedConfig feed, Map<String, SourceConfig> sources,
+                                   Optional<String> language) {
         Optional<SourceConfig> source = Optional.ofNullable(sources.get(entry.sourceId()));
         boolean hasRegion = !entry.region().isBlank();
         Optional<String> link = webLink(entry.link());
-        xml.open("entry");
+        if (language.isPresent()) xml.open("entry", "xml:lang", language.get());
+        else xml.open("entry");
         xml.text("id", entry.entryId());
         xml.text("title", headline(entry), "type", "text");
         link.ifPresent(href -> xml.empty("link", "rel", "alternate", "href", href));

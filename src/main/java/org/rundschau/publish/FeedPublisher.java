@@ -69,8 +69,8 @@ public final class FeedPublisher {
         for (FeedContent.SourceFeed source : content.sources()) {
             String path = FeedLayout.sourceFeed(source.source().id());
             if (!render.test(path)) publication.keep(path);
-            else publication.add(path, atom.renderBytes(layout.sourceHead(source.source()), source.entries(), feed, sources,
-                    content.whenEmpty()));
+            else publication.add(path, atom.forSource(source.source()).renderBytes(layout.sourceHead(source.source()),
+                    source.entries(), feed, sources, content.whenEmpty()));
         }
         publication.prune(FeedLayout.REGION_FOLDER, ".atom");
         publication.prune(FeedLayout.SOURCE_FOLDER, ".atom");

@@ -164,7 +164,12 @@ final class IndentedXml {
             throw new IllegalArgumentException("attributes come in name, value pairs: " + attributes.length);
         }
         for (int i = 0; i < attributes.length; i += 2) {
-            writer.writeAttribute(attributes[i], XmlChars.attribute(attributes[i + 1]));
+            String value = XmlChars.attribute(attributes[i + 1]);
+            if (attributes[i].equals("xml:lang")) {
+                writer.writeAttribute(XMLConstants.XML_NS_PREFIX, XMLConstants.XML_NS_URI, "lang", value);
+            } else {
+                writer.writeAttribute(attributes[i], value);
+            }
         }
     }
 

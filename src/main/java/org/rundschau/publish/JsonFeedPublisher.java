@@ -54,7 +54,10 @@ public final class JsonFeedPublisher {
         }
         List<Object> items = new ArrayList<>();
         for (Entry entry : AtomPublisher.firstDistinct(entries, Integer.MAX_VALUE)) {
-            items.add(item(entry, Optional.ofNullable(sources.get(entry.sourceId()))));
+            Optional<SourceConfig> source = Optional.ofNullable(sources.get(entry.sourceId()));
+            Map<String, Object> item = item(entry, source);
+            AtomPublisher.entryLanguage(source, language).ifPresent(tag -> item.put("language", tag));
+            items.add(item);
         }
         json.put("items", items);
         return JsonText.of(json);

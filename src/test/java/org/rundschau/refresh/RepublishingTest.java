@@ -297,13 +297,45 @@ class RepublishingTest {
 
         assertThat(english.feedsRendered()).containsAll(folder.regionAndSourceFeeds());
         // Full archive pages are written once and never change (RFC 5005): they keep their language.
+        // The store's sources set their own locale (German): their feeds are in it, and their
+        // entries say so in the other feeds.
         for (String atom : folder.files().stream().filter(f -> f.endsWith(".atom") && !f.startsWith("archive/")).toList()) {
-            assertThat(Files.readString(folder.out().resolve(atom))).as(atom).contains("xml:lang=\"en-GB\"")
-                    .doesNotContain("xml:lang=\"de\"");
+            String feed = Files.readString(folder.out().resolve(atom));
+            if (atom.startsWith("source/")) {
+                assertThat(feed).as(atom).contains("Atom\" xml:lang=\"de\">").doesNotContain("<entry xml:lang");
+            } else {
+                assertThat(feed).as(atom).contains("Atom\" xml:lang=\"en-GB\">").contains("<entry xml:lang=\"de\">");
+            }
         }
         assertThat(Files.readString(folder.out().resolve("feed.rss"))).contains("<language>en-GB</language>");
         assertThat(Files.readString(folder.out().resolve("feed.json"))).contains("\"language\": \"en-GB\"");
         assertThat(Files.readString(folder.out().resolve("index.html"))).contains("<html lang=\"en-GB\"");
+    }
+
+    @Test
+    void aSourceInALanguageOfItsOwnHasItsFeedInItAndItsEntriesMarkedWithIt() throws Exception {
+        AppConfig config = RealisticStore.config(dir, PublishedFolder.feed(""));
+        List<SourceConfig> english = config.sources().stream().map(s -> !s.id().equals("ticker") ? s
+                : new SourceConfig(s.id(), s.name(), s.url(), s.kind(), s.region(), s.timezone(), Locale.ENGLISH,
+                        s.schedule(), s.selectors(), true, s.dateFormat(), s.summaryLength())).toList();
+
+        folder.publish(new AppConfig(config.file(), config.feed(), config.output(), config.database(), config.timezone(),
+                config.locale(), config.schedule(), config.fetch(), config.regions(), english, config.dedup(),
+                config.retention()));
+
+        assertThat(Files.readString(folder.out().resolve("source/ticker.atom"))).contains("xml:lang=\"en\"")
+                .doesNotContain("<entry xml:lang");
+        String combined = Files.readString(folder.out().resolve("feed.atom"));
+        assertThat(combined).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"de\"")
+                .contains("<entry xml:lang=\"en\">");
+        for (org.w3c.dom.Element entry : folder.entries("feed.atom")) {
+            boolean ticker = PublishedFolder.text(entry, "id").contains(":ticker/");
+            assertThat(entry.getAttributeNS(javax.xml.XMLConstants.XML_NS_URI, "lang")).as(PublishedFolder.text(entry, "id"))
+                    .isEqualTo(ticker ? "en" : "");
+        }
+        assertThat(Files.readString(folder.out().resolve("feed.json"))).contains("\"language\": \"en\"");
+        org.rundschau.testing.AtomChecks.assertAllValid(folder.files().stream().filter(f -> f.endsWith(".atom"))
+                .map(folder.out()::resolve).toList());
     }
 
     @Test
