@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Locale;
@@ -39,6 +40,8 @@ public record Schedule(String text, Duration interval, String cron) {
     private static final int CRON_RUNS_CHECKED = 250;
     /** Where that look starts: a fixed moment, so that a config is valid or not whatever the day. */
     private static final Instant CRON_CHECK_START = Instant.parse("2001-01-01T00:00:00Z");
+    private static final DateTimeFormatter LAST_RUN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Pattern EVERY = Pattern.compile("every\\s+(\\d+)\\s*(m|min|h|d)", Pattern.CASE_INSENSITIVE);
 
     public Schedule {
@@ -47,9 +50,21 @@ public record Schedule(String text, Duration interval, String cron) {
     }
 
     /**
+     * As {@link #parse(String, Instant)} at the current moment: a cron expression whose runs all lie
+     * in the past is refused, as Quartz would refuse to schedule it.
+     *
      * @throws IllegalArgumentException with an admin-readable reason when the text is neither form
      */
     public static Schedule parse(String text) {
+        return parse(text, Instant.now());
+    }
+
+    /**
+     * @param now a cron expression must have a run after this moment (in UTC)
+     * @throws IllegalArgumentException with an admin-readable reason when the text is neither form,
+     *                                  or is a cron expression that never runs (again)
+     */
+    static Schedule parse(String text, Instant now) {
         String t = text.strip();
         Matcher m = EVERY.matcher(t);
         if (m.matches()) {
@@ -71,6 +86,7 @@ public record Schedule(String text, Duration interval, String cron) {
         }
         if (CronExpression.isValidExpression(t)) {
             Schedule cron = new Schedule(t, null, t);
+            cron.requireRunAfter(now);
             Duration gap = cron.shortestGap();
             if (gap.compareTo(minimum()) < 0) {
                 throw new IllegalArgumentException("schedule '" + t + "' runs only " + words(gap)
@@ -107,6 +123,37 @@ public record Schedule(String text, Duration interval, String cron) {
 
     private static String plural(long n, String unit) {
         return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * Refuses an expression without a run after {@code now}: Quartz cannot schedule it ("the given
+     * trigger will never fire"), so {@code run} would stop where {@code validate} said all is well.
+     */
+    private void requireRunAfter(Instant now) {
+        CronExpression expression = expression(ZoneOffset.UTC);
+        if (expression.getNextValidTimeAfter(Date.from(now)) != null) return;
+        Date first = expression.getNextValidTimeAfter(Date.from(Instant.EPOCH));
+        if (first == null) {
+            throw new IllegalArgumentException("schedule '" + text + "' never runs: no date matches its day,"
+                    + " month and year fields; check them against the calendar ('L' is the last day of a month)");
+        }
+        throw new IllegalArgumentException("schedule '" + text + "' never runs again: its last run was "
+                + LAST_RUN.format(lastRunBefore(expression, now)) + "; change or remove its year field");
+    }
+
+    /**
+     * The last run before {@code now} of an expression that has one and none after: found by halving
+     * the span between 1970 (where Quartz's years begin) and now, as Quartz cannot look back.
+     */
+    private static Instant lastRunBefore(CronExpression expression, Instant now) {
+        long before = Instant.EPOCH.toEpochMilli();   // has a run after it
+        long after = now.toEpochMilli();              // has none
+        while (after - before > 1000) {
+            long middle = before + (after - before) / 2;
+            if (expression.getNextValidTimeAfter(new Date(middle)) != null) before = middle;
+            else after = middle;
+        }
+        return expression.getNextValidTimeAfter(new Date(before)).toInstant();
     }
 
     /**

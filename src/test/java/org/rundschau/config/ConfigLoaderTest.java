@@ -334,6 +334,8 @@ class ConfigLoaderTest {
             schedule: "0 1,58 * * * ?"   => sources[0].schedule: schedule '0 1,58 * * * ?' runs only 3 minutes apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
             schedule: "0 0,59 0,23 1,L * ?" => sources[0].schedule: schedule '0 0,59 0,23 1,L * ?' runs only 1 minute apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
             schedule: "0 0,59 0,23 1,31 1,12 ?" => sources[0].schedule: schedule '0 0,59 0,23 1,31 1,12 ?' runs only 1 minute apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
+            schedule: "0 0 12 31 2 ?"    => sources[0].schedule: schedule '0 0 12 31 2 ?' never runs: no date matches its day, month and year fields; check them against the calendar ('L' is the last day of a month)
+            schedule: "0 0 12 ? * MON-FRI 1999" => sources[0].schedule: schedule '0 0 12 ? * MON-FRI 1999' never runs again: its last run was 1999-12-31 12:00 UTC; change or remove its year field
             schedule: "0 0,1 0 ? * MON"  => sources[0].schedule: schedule '0 0,1 0 ? * MON' runs only 1 minute apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
             timezone: Europe/Berln   => sources[0].timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?
             timezone: europe/berlin  => sources[0].timezone: unknown time zone 'europe/berlin'; did you mean 'Europe/Berlin'?

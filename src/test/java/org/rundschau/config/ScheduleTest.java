@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ScheduleTest {
+    private static final Instant NOW = Instant.parse("2027-03-01T08:00:00Z");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
@@ -43,7 +46,7 @@ class ScheduleTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"0 0/15 6-22 * * ?", "0 0 7 ? * MON-FRI", "0 30 * * * ? 2026"})
+    @ValueSource(strings = {"0 0/15 6-22 * * ?", "0 0 7 ? * MON-FRI", "0 30 * * * ? 2099"})
     void readsAQuartzCronExpression(String text) {
         Schedule schedule = Schedule.parse(text);
 
@@ -56,5 +59,31 @@ class ScheduleTest {
     void rejectsAnInvalidCronExpression(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> Schedule.parse(text))
                 .withMessageStartingWith("schedule '" + text + "' is neither 'every N(m|h|d)' nor a valid Quartz cron");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0 0 12 31 2 ?", "0 0 12 30 2 ? 2030", "0 0 12 31 4,6,9,11 ?"})
+    void rejectsACronExpressionThatMatchesNoDate(String text) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Schedule.parse(text, NOW))
+                .withMessage("schedule '" + text + "' never runs: no date matches its day, month and year fields;"
+                        + " check them against the calendar ('L' is the last day of a month)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            0 0 12 ? * MON-FRI 1999 => 1999-12-31 12:00 UTC
+            0 30 * * * ? 2026       => 2026-12-31 23:30 UTC
+            0 0 0 29 2 ? 2020-2024  => 2024-02-29 00:00 UTC
+            """)
+    void rejectsACronExpressionWhoseLastRunIsPast(String text, String lastRun) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Schedule.parse(text, NOW))
+                .withMessage("schedule '" + text + "' never runs again: its last run was " + lastRun
+                        + "; change or remove its year field");
+    }
+
+    @Test
+    void takesACronExpressionWhoseLastRunIsStillAhead() {
+        assertThat(Schedule.parse("0 30 * * * ? 2026", Instant.parse("2026-12-31T23:00:00Z")).cron())
+                .isEqualTo("0 30 * * * ? 2026");
     }
 }
