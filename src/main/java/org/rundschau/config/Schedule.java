@@ -7,9 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +45,9 @@ public record Schedule(String text, Duration interval, String cron) {
     private static final Instant CRON_CHECK_START = Instant.parse("2001-01-01T00:00:00Z");
     private static final DateTimeFormatter LAST_RUN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** A weekday number of a Unix cron (not the step after '/'). */
+    private static final Pattern UNIX_WEEKDAY = Pattern.compile("(?<![/\\d])\\d+");
+    private static final List<String> WEEKDAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
     private static final Pattern EVERY = Pattern.compile("every\\s+(\\d+)\\s*(m|min|h|d)", Pattern.CASE_INSENSITIVE);
 
     public Schedule {
@@ -94,8 +100,48 @@ public record Schedule(String text, Duration interval, String cron) {
             }
             return cron;
         }
-        throw new IllegalArgumentException("schedule '" + t
-                + "' is neither 'every N(m|h|d)' nor a valid Quartz cron expression (e.g. '0 0/30 * * * ?')");
+        throw new IllegalArgumentException(quartzHint(t, now).orElse("schedule '" + t
+                + "' is neither 'every N(m|h|d)' nor a valid Quartz cron expression (e.g. '0 0/30 * * * ?')"));
+    }
+
+    /**
+     * What Quartz needs, for the two usual reasons it refuses a cron expression: five fields (a Unix
+     * cron, which has no seconds and counts weekdays from 0), or both day fields set where Quartz
+     * wants '?' in one of them. Empty when the expression is wrong in some other way.
+     */
+    private static Optional<String> quartzHint(String t, Instant now) {
+        List<String> fields = new ArrayList<>(List.of(t.split("\\s+")));
+        boolean unix = fields.size() == 5;
+        if (unix) {
+            fields.add(0, "0");
+            fields.set(5, weekdayNames(fields.get(5)));
+        }
+        if (fields.size() < 6 || fields.size() > 7) return Optional.empty();
+        String dayOfMonth = fields.get(3);
+        String dayOfWeek = fields.get(5);
+        String what = unix ? "schedule '" + t + "' looks like a Unix cron expression; Quartz needs a seconds field"
+                + " first and '?' in day-of-month or day-of-week"
+                : "schedule '" + t + "' sets both day-of-month and day-of-week; Quartz needs '?' in one of them";
+        boolean bothDays = !dayOfMonth.equals("?") && !dayOfWeek.equals("?");
+        if (!bothDays && !unix) return Optional.empty();
+        if (bothDays) fields.set(dayOfMonth.equals("*") && !dayOfWeek.equals("*") ? 3 : 5, "?");
+        String quartz = String.join(" ", fields);
+        if (!CronExpression.isValidExpression(quartz)) return Optional.empty();
+        if (bothDays && !dayOfMonth.equals("*") && !dayOfWeek.equals("*")) {
+            return Optional.of(what + " (it cannot combine a day of the month with a weekday)");
+        }
+        try {
+            parse(quartz, now);
+            return Optional.of(what + ": write '" + quartz + "'");
+        } catch (IllegalArgumentException e) {
+            return Optional.of(what + "; '" + quartz + "' would be refused too: " + e.getMessage());
+        }
+    }
+
+    /** A Unix day-of-week field with names for its numbers (0 and 7 are Sunday), which Quartz counts from 1. */
+    private static String weekdayNames(String unixDayOfWeek) {
+        return UNIX_WEEKDAY.matcher(unixDayOfWeek).replaceAll(m -> m.group().length() == 1 && m.group().charAt(0) <= '7'
+                ? WEEKDAYS.get(m.group().charAt(0) - '0') : m.group());
     }
 
     /** {@link #MINIMUM_INTERVAL}, or what {@link #MINIMUM_PROPERTY} sets. */

@@ -328,7 +328,8 @@ class ConfigLoaderTest {
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
             schedule: every 1m       => sources[0].schedule: schedule 'every 1m' is shorter than the minimum of 5 minutes
             schedule: sometimes      => sources[0].schedule: schedule 'sometimes' is neither 'every N(m|h|d)' nor a valid Quartz cron expression (e.g. '0 0/30 * * * ?')
-            schedule: 0 0/15 * * *   => sources[0].schedule: schedule '0 0/15 * * *' is neither 'every N(m|h|d)' nor a valid Quartz cron expression (e.g. '0 0/30 * * * ?')
+            schedule: "*/30 * * * *" => sources[0].schedule: schedule '*/30 * * * *' looks like a Unix cron expression; Quartz needs a seconds field first and '?' in day-of-month or day-of-week: write '0 */30 * * * ?'
+            schedule: "0 0 * * * *"  => sources[0].schedule: schedule '0 0 * * * *' sets both day-of-month and day-of-week; Quartz needs '?' in one of them: write '0 0 * * * ?'
             schedule: "0/5 * * * * ?"    => sources[0].schedule: schedule '0/5 * * * * ?' runs only 5 seconds apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
             schedule: "0 * 6-22 * * ?"   => sources[0].schedule: schedule '0 * 6-22 * * ?' runs only 1 minute apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
             schedule: "0 1,58 * * * ?"   => sources[0].schedule: schedule '0 1,58 * * * ?' runs only 3 minutes apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)

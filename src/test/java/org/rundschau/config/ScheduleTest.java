@@ -55,10 +55,50 @@ class ScheduleTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"0 0/15 * * *", "* * * * * *", "0 61 * * * ?", "hourly"})
+    @ValueSource(strings = {"0 61 * * * ?", "hourly", "a b c d e", "0 0 12 * * * * *"})
     void rejectsAnInvalidCronExpression(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> Schedule.parse(text))
                 .withMessageStartingWith("schedule '" + text + "' is neither 'every N(m|h|d)' nor a valid Quartz cron");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            */30 * * * *      => 0 */30 * * * ?
+            0 * * * *         => 0 0 * * * ?
+            0 0/15 * * *      => 0 0 0/15 * * ?
+            30 6 1 * *        => 0 30 6 1 * ?
+            0 9 * * 1-5       => 0 0 9 ? * MON-FRI
+            0 9 * * 0,6       => 0 0 9 ? * SUN,SAT
+            0 9 * * 7         => 0 0 9 ? * SUN
+            """)
+    void offersTheQuartzFormOfAUnixCronExpression(String unix, String quartz) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Schedule.parse(unix))
+                .withMessage("schedule '" + unix + "' looks like a Unix cron expression; Quartz needs a seconds field"
+                        + " first and '?' in day-of-month or day-of-week: write '" + quartz + "'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            0 0 * * * *        => 0 0 * * * ?
+            0 0 12 * * MON     => 0 0 12 ? * MON
+            0 0 12 1 * *       => 0 0 12 1 * ?
+            0 0 12 * * * 2099  => 0 0 12 * * ? 2099
+            """)
+    void offersQuestionMarkForOneOfTwoDayFields(String text, String quartz) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Schedule.parse(text))
+                .withMessage("schedule '" + text + "' sets both day-of-month and day-of-week; Quartz needs '?' in one"
+                        + " of them: write '" + quartz + "'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            0 0 12 1 * MON => schedule '0 0 12 1 * MON' sets both day-of-month and day-of-week; Quartz needs '?' in one of them (it cannot combine a day of the month with a weekday)
+            0 9 1 * 1      => schedule '0 9 1 * 1' looks like a Unix cron expression; Quartz needs a seconds field first and '?' in day-of-month or day-of-week (it cannot combine a day of the month with a weekday)
+            * * * * *      => schedule '* * * * *' looks like a Unix cron expression; Quartz needs a seconds field first and '?' in day-of-month or day-of-week; '0 * * * * ?' would be refused too: schedule '0 * * * * ?' runs only 1 minute apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
+            * * * * * *    => schedule '* * * * * *' sets both day-of-month and day-of-week; Quartz needs '?' in one of them; '* * * * * ?' would be refused too: schedule '* * * * * ?' runs only 1 second apart; the minimum is 5 minutes (e.g. '0 0/5 * * * ?', every 5 minutes)
+            """)
+    void saysWhenTheQuartzFormCannotBeOfferedOrIsRefusedToo(String text, String message) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Schedule.parse(text)).withMessage(message);
     }
 
     @ParameterizedTest(name = "{0}")
