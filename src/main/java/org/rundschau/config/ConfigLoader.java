@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -132,7 +131,7 @@ public final class ConfigLoader {
             }
             return Optional.ofNullable(root);
         } catch (MarkedYAMLException e) {
-            problems.add(syntaxErrorLine(e), "", syntaxError(e));
+            problems.add(YamlSyntaxError.line(e), "", YamlSyntaxError.message(e, text));
         } catch (ReaderException e) {
             problems.add(lineAt(text, e.getPosition()), "", String.format(
                     "invalid YAML: the control character U+%04X is not allowed; remove it", e.getCodePoint()));
@@ -140,29 +139,6 @@ public final class ConfigLoader {
             problems.add(1, "", "invalid YAML: " + e.getMessage());
         }
         return Optional.empty();
-    }
-
-    private static int syntaxErrorLine(MarkedYAMLException e) {
-        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        return mark == null ? 1 : mark.getLine() + 1;
-    }
-
-    /** SnakeYAML's context ("while scanning a quoted scalar") and problem, on one line. */
-    private static String syntaxError(MarkedYAMLException e) {
-        StringBuilder message = new StringBuilder("invalid YAML: ");
-        if (e.getContext() != null) {
-            message.append(e.getContext());
-            Mark context = e.getContextMark();
-            if (context != null && context.getLine() + 1 != syntaxErrorLine(e)) {
-                message.append(" on line ").append(context.getLine() + 1);
-            }
-            message.append(", ");
-        }
-        message.append(e.getProblem());
-        if ("mapping values are not allowed here".equals(e.getProblem())) {
-            message.append(" (check the indentation, and quote values that contain ': ')");
-        }
-        return message.toString();
     }
 
     /** The 1-based line of a code point position. */

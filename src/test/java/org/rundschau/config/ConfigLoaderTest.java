@@ -554,6 +554,24 @@ class ConfigLoaderTest {
                 + " (check the indentation, and quote values that contain ': ')"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+            "feed:|»title: T"                   => 2 => a tab is used for indenting; YAML needs spaces: replace the tab with spaces
+            "feed:|  title: T|  »id: x"         => 3 => a tab is used for indenting; YAML needs spaces: replace the tab with spaces
+            "sources:|  -»id: a"                => 2 => a tab is used for indenting; YAML needs spaces: replace the tab with spaces
+            "feed:|  title:»T"                  => 2 => a tab cannot start a value in YAML; replace the tab with a space
+            "feed:|  title: T| id: x"           => 3 => 'id' is indented 1 space, unlike the keys around it; indent it like 'title' on line 2 (2 spaces)
+            "sources:|  - id: a|   url: b"      => 3 => 'url' is indented 3 spaces, unlike the keys around it; indent it like 'id' on line 2 (4 spaces)
+            "sources:|  - id: a|    url: b||    # c|   name: A" => 6 => 'name' is indented 3 spaces, unlike the keys around it; indent it like 'url' on line 3 (4 spaces)
+            "sources:|  - id: a|    html:|      item: x|   url: b" => 5 => 'url' is indented 3 spaces, unlike the keys around it; indent it like 'html' on line 3 (4 spaces)
+            "feed: {title: T,|  id: x"          => 3 => while parsing a flow mapping on line 1, expected ',' or '}', but got <stream end>
+            """)
+    void explainsACommonYamlSyntaxErrorOnItsLine(String yaml, int line, String message) {
+        List<String> problems = problemsIn(yaml.replace('|', '\n').replace('»', '\t') + "\n");
+
+        assertThat(problems).containsExactly(at(line, "invalid YAML: " + message));
+    }
+
     @Test
     void reportsAnUnclosedQuoteWithTheLineWhereItStarted() {
         List<String> problems = problemsIn("""
