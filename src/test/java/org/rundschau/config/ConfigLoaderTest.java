@@ -123,6 +123,13 @@ class ConfigLoaderTest {
         assertThat(news.localeExplicit()).isTrue();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"YYYY-'W'ww-e", "yyyy-DDD", "'Datum:' dd.MM.yyyy 'um' HH:mm", "[EEEE, ]dd.MM.yyyy",
+            "dd.MM.yyyy['T'HH:mm]", "'[YY]' dd.MM.yyyy"})
+    void takesADateFormatWhoseLettersAreMeantAsWritten(String pattern) {
+        assertThat(ConfigValues.dateFormat(pattern, Locale.GERMAN)).isEqualTo(pattern);
+    }
+
     @Test
     void reportsABadGlobalSummaryLengthOnItsLine() {
         List<String> problems = problemsIn(FEED + """
@@ -363,7 +370,12 @@ class ConfigLoaderTest {
             date-format: 'dd.MM.yyyy HH:mm b' => sources[0].date-format: invalid date-format 'dd.MM.yyyy HH:mm b': Unknown pattern letter: b; write a java.time pattern such as 'dd.MM.yyyy HH:mm'
             date-format: "yyyy-MM-dd'T"      => sources[0].date-format: invalid date-format 'yyyy-MM-dd'T': Pattern ends with an incomplete string literal: yyyy-MM-dd'T; write a java.time pattern such as 'dd.MM.yyyy HH:mm'
             date-format: MMMM yyyy           => sources[0].date-format: date-format 'MMMM yyyy' does not read a complete date; it needs a day, a month and a year, e.g. 'dd.MM.yyyy' or 'd. MMMM yyyy'
-            date-format: dd.MM.YYYY          => sources[0].date-format: date-format 'dd.MM.YYYY' does not read a complete date; it needs a day, a month and a year, e.g. 'dd.MM.yyyy' or 'd. MMMM yyyy'
+            date-format: dd.MM.YYYY          => sources[0].date-format: date-format 'dd.MM.YYYY': 'YYYY' is the week-based year; write 'yyyy'
+            date-format: YY-MM-dd            => sources[0].date-format: date-format 'YY-MM-dd': 'YY' is the week-based year; write 'yy'
+            date-format: DD.MM.yyyy          => sources[0].date-format: date-format 'DD.MM.yyyy': 'DD' is the day of the year; write 'dd' for the day of the month
+            date-format: dd.mm.yyyy          => sources[0].date-format: date-format 'dd.mm.yyyy': 'mm' is the minutes; write 'MM' for the month
+            date-format: "dd.MM.yyyy HH:mm:ss.SSS XYZ[" => sources[0].date-format: invalid date-format 'dd.MM.yyyy HH:mm:ss.SSS XYZ[': the '[' at position 28 opens an optional section that is never closed; add ']' or remove the '['; write a java.time pattern such as 'dd.MM.yyyy HH:mm'
+            date-format: "dd.MM.yyyy [HH:mm" => sources[0].date-format: invalid date-format 'dd.MM.yyyy [HH:mm': the '[' at position 12 opens an optional section that is never closed; add ']' or remove the '['; write a java.time pattern such as 'dd.MM.yyyy HH:mm'
             summary-length: 10       => sources[0].summary-length: must be at least 20 characters, got 10
             summary-length: lang     => sources[0].summary-length: expected a whole number, got 'lang'
             """)
