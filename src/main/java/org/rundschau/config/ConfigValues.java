@@ -266,11 +266,16 @@ public final class ConfigValues {
         };
     }
 
-    /** The feed's Atom id: any absolute URI, as written. */
+    /** How an absolute URI starts: its scheme and ':'. */
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
+    /**
+     * The feed's Atom id: any absolute URI, as written. Text without a scheme is taken for a name
+     * meant as id (even one with spaces, 'not a uri'), so the advice is a tag: URI, not %20.
+     */
     static String feedId(String value) {
         String text = text(value);
-        URI uri = uri(text, "URI");
-        if (!uri.isAbsolute()) {
+        if (!SCHEME.matcher(text).lookingAt() || !uri(text, "URI").isAbsolute()) {
             throw new IllegalArgumentException("'" + text + "' is not an absolute URI; use a tag: URI that never"
                     + " changes, e.g. 'tag:news.example.org,2026:feed'");
         }

@@ -294,6 +294,9 @@ class ConfigLoaderTest {
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
             combined           => feed.id: 'combined' is not an absolute URI; use a tag: URI that never changes, e.g. 'tag:news.example.org,2026:feed'
             tag:a b            => feed.id: 'tag:a b' is not a valid URI: it contains a space; write spaces as %20
+            not a uri          => feed.id: 'not a uri' is not an absolute URI; use a tag: URI that never changes, e.g. 'tag:news.example.org,2026:feed'
+            Kommunale News     => feed.id: 'Kommunale News' is not an absolute URI; use a tag: URI that never changes, e.g. 'tag:news.example.org,2026:feed'
+            /feed.atom         => feed.id: '/feed.atom' is not an absolute URI; use a tag: URI that never changes, e.g. 'tag:news.example.org,2026:feed'
             http://[x          => feed.id: 'http://[x' is not a valid URI: expected closing bracket for ipv6 address
             [tag:x]            => feed.id: expected a single value, got a list
             ''                 => feed.id: must not be empty
