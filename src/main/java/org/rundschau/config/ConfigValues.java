@@ -366,8 +366,17 @@ public final class ConfigValues {
         return Schedule.parse(text(value));
     }
 
+    /** The host (with any user and port) of a URI that has one: what follows '//' up to the path. */
+    private static final java.util.regex.Pattern AUTHORITY =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)");
+
     private static URI uri(String text, String kind) {
         if (text.chars().anyMatch(Character::isWhitespace)) {
+            var authority = AUTHORITY.matcher(text);
+            if (authority.lookingAt() && authority.group(1).chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("'" + text + "' is not a valid " + kind + ": its host '"
+                        + authority.group(1) + "' contains a space, and host names cannot contain spaces; remove it");
+            }
             throw new IllegalArgumentException("'" + text + "' is not a valid " + kind
                     + ": it contains a space; write spaces as %20");
         }

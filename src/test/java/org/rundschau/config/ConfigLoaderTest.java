@@ -318,7 +318,10 @@ class ConfigLoaderTest {
     @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
             ftp://example.org/feed => sources[0].url: 'ftp://example.org/feed' is not an http:// or https:// URL
             www.example.org/feed   => sources[0].url: 'www.example.org/feed' is not an absolute URL; start it with https://
-            https://exa mple.org/  => sources[0].url: 'https://exa mple.org/' is not a valid URL: it contains a space; write spaces as %20
+            https://exa mple.org/  => sources[0].url: 'https://exa mple.org/' is not a valid URL: its host 'exa mple.org' contains a space, and host names cannot contain spaces; remove it
+            http://exa mple.org    => sources[0].url: 'http://exa mple.org' is not a valid URL: its host 'exa mple.org' contains a space, and host names cannot contain spaces; remove it
+            https://example.org/a b.html => sources[0].url: 'https://example.org/a b.html' is not a valid URL: it contains a space; write spaces as %20
+            https://example.org/?q=a b   => sources[0].url: 'https://example.org/?q=a b' is not a valid URL: it contains a space; write spaces as %20
             https://exa^mple.org/  => sources[0].url: 'https://exa^mple.org/' is not a valid URL: illegal character in authority
             https:///feed          => sources[0].url: 'https:///feed' has no valid host name
             [https://example.org/] => sources[0].url: expected a single value, got a list
