@@ -265,7 +265,7 @@ public final class ConfigLoader {
         }
         return new FetchConfig(fetch.optional("host-gap", ConfigValues::duration).orElse(d.hostGap()), timeout,
                 fetch.optional("max-size", ConfigValues::byteSize).orElse(d.maxSize()),
-                fetch.optional("contact", ConfigValues::text).orElse(d.contact()),
+                fetch.optional("contact", ConfigValues::contact).orElse(d.contact()),
                 fetch.optional("allow-private-addresses", ConfigValues::bool).orElse(d.allowPrivateAddresses()));
     }
 

@@ -282,6 +282,34 @@ public final class ConfigValues {
         return text;
     }
 
+    /** An e-mail address as a User-Agent may carry it: no spaces, brackets or parentheses. */
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
+    /**
+     * {@code fetch.contact}, sent in the User-Agent for site owners: an http(s) URL or a
+     * {@code mailto:} address, as written.
+     */
+    static String contact(String value) {
+        String text = text(value);
+        if (text.regionMatches(true, 0, "mailto:", 0, 7)) {
+            if (!EMAIL.matcher(text.substring(7)).matches()) {
+                throw new IllegalArgumentException("'" + text + "' is not a valid mailto: address;"
+                        + " write e.g. 'mailto:admin@example.org'");
+            }
+            return text;
+        }
+        if (EMAIL.matcher(text).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is an e-mail address; write it as 'mailto:" + text + "'");
+        }
+        if (!SCHEME.matcher(text).lookingAt()) {
+            throw new IllegalArgumentException("'" + text + "' is neither a URL nor a mailto: address; write e.g."
+                    + " 'https://news.example.org/about' or 'mailto:admin@example.org'");
+        }
+        httpUrl(text);
+        return text;
+    }
+
     /** An absolute http or https URL with a host. */
     static URI httpUrl(String value) {
         String text = text(value);

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param hostGap               minimum pause between two requests to the same host (0: none)
  * @param timeout               longest a whole fetch may take, redirects included
  * @param maxSize               largest body accepted, in bytes, after decompression
- * @param contact               a URL or e-mail address for site owners, sent in the User-Agent; "" for none
+ * @param contact               an http(s) URL or mailto: address for site owners, sent in the User-Agent; "" for none
  * @param allowPrivateAddresses whether redirects may lead to loopback, link-local or private addresses
  */
 public record FetchConfig(Duration hostGap, Duration timeout, long maxSize, String contact,

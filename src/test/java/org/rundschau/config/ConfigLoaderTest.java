@@ -640,6 +640,16 @@ class ConfigLoaderTest {
                 java.time.Duration.ofMinutes(2), 5L * 1024 * 1024, "mailto:admin@example.org", true));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://news.example.org/about", "http://intranet.example.org/", "mailto:admin@example.org",
+            "MAILTO:it-team+rundschau@stadt.example.de"})
+    void takesAUrlOrMailtoAddressAsContact(String contact) throws Exception {
+        AppConfig config = load(FEED + "fetch:\n  contact: \"" + contact + "\"\nsources:\n  - id: a\n"
+                + "    url: https://example.org/feed.xml\n");
+
+        assertThat(config.fetch().contact()).isEqualTo(contact);
+    }
+
     @Test
     void usesPoliteFetchDefaultsWhenTheSectionIsMissing() throws Exception {
         AppConfig config = load(FEED + "sources:\n  - id: a\n    url: https://example.org/feed.xml\n");
@@ -654,6 +664,12 @@ class ConfigLoaderTest {
             max-size: 10 parsecs       => fetch.max-size: expected a size like '10MiB', '512KiB' or a number of bytes, got '10 parsecs'
             allow-private-addresses: yes => fetch.allow-private-addresses: expected true or false, got 'yes'
             hostgap: 1s                => fetch: unknown key 'hostgap'; did you mean 'host-gap'?
+            contact: not a url         => fetch.contact: 'not a url' is neither a URL nor a mailto: address; write e.g. 'https://news.example.org/about' or 'mailto:admin@example.org'
+            contact: admin@example.org => fetch.contact: 'admin@example.org' is an e-mail address; write it as 'mailto:admin@example.org'
+            contact: mailto:admin      => fetch.contact: 'mailto:admin' is not a valid mailto: address; write e.g. 'mailto:admin@example.org'
+            contact: "mailto:Admin <admin@example.org>" => fetch.contact: 'mailto:Admin <admin@example.org>' is not a valid mailto: address; write e.g. 'mailto:admin@example.org'
+            contact: ftp://example.org/ => fetch.contact: 'ftp://example.org/' is not an http:// or https:// URL
+            contact: "https://exa mple.org/" => fetch.contact: 'https://exa mple.org/' is not a valid URL: its host 'exa mple.org' contains a space, and host names cannot contain spaces; remove it
             """)
     void reportsABadFetchValueOnItsLine(String line, String message) {
         List<String> problems = problemsIn(FEED + "fetch:\n  " + line + "\nsources:\n  - id: a\n    url: https://example.org/f.xml\n");
