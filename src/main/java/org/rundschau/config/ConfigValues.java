@@ -326,8 +326,48 @@ public final class ConfigValues {
         return uri;
     }
 
+    /**
+     * Common time zone abbreviations, to a region that uses them. Java knows a few (CET, EET, WET,
+     * MET) as zones of their own, but an abbreviation names summer or winter time, not a place, and
+     * several mean different places (CST: America/Chicago or Asia/Shanghai), so all are refused.
+     */
+    private static final java.util.Map<String, String> ABBREVIATIONS = abbreviations(
+            "Europe/Berlin", "CET CEST MEZ MESZ MET MEST",
+            "Europe/London", "BST",
+            "Europe/Lisbon", "WET WEST WEZ WESZ",
+            "Europe/Athens", "EET EEST OEZ OESZ",
+            "Europe/Moscow", "MSK",
+            "America/New_York", "EST EDT ET",
+            "America/Chicago", "CST CDT CT",
+            "America/Denver", "MST MDT MT",
+            "America/Los_Angeles", "PST PDT PT",
+            "Pacific/Honolulu", "HST",
+            "Asia/Tokyo", "JST",
+            "Australia/Sydney", "AEST AEDT");
+    private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile("[A-Z]{2,5}");
+
+    private static java.util.Map<String, String> abbreviations(String... regionsAndAbbreviations) {
+        java.util.Map<String, String> regionByAbbreviation = new java.util.HashMap<>();
+        for (int i = 0; i < regionsAndAbbreviations.length; i += 2) {
+            for (String abbreviation : regionsAndAbbreviations[i + 1].split(" ")) {
+                regionByAbbreviation.put(abbreviation, regionsAndAbbreviations[i]);
+            }
+        }
+        return java.util.Map.copyOf(regionByAbbreviation);
+    }
+
+    /**
+     * An IANA time zone name such as {@code Europe/Berlin}, or {@code UTC}; abbreviations such as
+     * {@code CET} are refused with the name of a region to write instead.
+     */
     public static ZoneId timezone(String value) {
         String text = text(value);
+        String region = ABBREVIATIONS.get(text.toUpperCase(Locale.ROOT));
+        if (region != null || ABBREVIATION.matcher(text).matches() && !ZoneId.getAvailableZoneIds().contains(text)) {
+            throw new IllegalArgumentException("'" + text + "' is a time zone abbreviation; abbreviations are"
+                    + " ambiguous and stand for summer or winter time only: use a region name such as '"
+                    + (region == null ? DEFAULT_REGION : region) + "'");
+        }
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
@@ -415,6 +455,8 @@ public final class ConfigValues {
                     + e.getReason().toLowerCase(Locale.ROOT));
         }
     }
+
+    private static final String DEFAULT_REGION = "Europe/Berlin";
 
     private static String zoneHint(String text) {
         Optional<String> sameCity = ZoneId.getAvailableZoneIds().stream()

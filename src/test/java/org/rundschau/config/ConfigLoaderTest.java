@@ -124,6 +124,12 @@ class ConfigLoaderTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Europe/Berlin", "UTC", "GMT", "Etc/UTC", "+01:00", "NZ", "America/Indiana/Knox"})
+    void takesARegionNameOrUtcAsTimezone(String zone) {
+        assertThat(ConfigValues.timezone(zone)).isEqualTo(ZoneId.of(zone));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"YYYY-'W'ww-e", "yyyy-DDD", "'Datum:' dd.MM.yyyy 'um' HH:mm", "[EEEE, ]dd.MM.yyyy",
             "dd.MM.yyyy['T'HH:mm]", "'[YY]' dd.MM.yyyy"})
     void takesADateFormatWhoseLettersAreMeantAsWritten(String pattern) {
@@ -354,6 +360,13 @@ class ConfigLoaderTest {
             timezone: Europe/Berln   => sources[0].timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?
             timezone: europe/berlin  => sources[0].timezone: unknown time zone 'europe/berlin'; did you mean 'Europe/Berlin'?
             timezone: Berlin         => sources[0].timezone: unknown time zone 'Berlin'; did you mean 'Europe/Berlin'?
+            timezone: CEST           => sources[0].timezone: 'CEST' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Berlin'
+            timezone: CET            => sources[0].timezone: 'CET' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Berlin'
+            timezone: MEZ            => sources[0].timezone: 'MEZ' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Berlin'
+            timezone: cet            => sources[0].timezone: 'cet' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Berlin'
+            timezone: EST            => sources[0].timezone: 'EST' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'America/New_York'
+            timezone: EET            => sources[0].timezone: 'EET' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Athens'
+            timezone: IST            => sources[0].timezone: 'IST' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Berlin'
             timezone: Mars/Olympus   => sources[0].timezone: unknown time zone 'Mars/Olympus'; use an IANA time zone name such as 'Europe/Berlin'
             locale: de_AT            => sources[0].locale: unknown locale 'de_AT'; did you mean 'de-AT'?
             locale: german           => sources[0].locale: unknown locale 'german'; use a BCP 47 language tag such as 'de', 'en' or 'de-AT'
