@@ -7,10 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalQueries;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
 import java.util.Optional;
@@ -66,103 +63,12 @@ public final class ConfigValues {
         return length;
     }
 
-    private static final ZonedDateTime SAMPLE_DATE = ZonedDateTime.of(2025, 2, 7, 14, 30, 15, 0,
-            ZoneId.of("Europe/Berlin"));
-
     /**
-     * A {@link DateTimeFormatter} pattern that reads a complete date (day, month, year), with month
-     * and day names in {@code locale}: {@code dd.MM.yyyy HH:mm}, {@code EEEE, d. MMMM yyyy}.
+     * A date pattern that reads a complete date (day, month, year), with month and day names in
+     * {@code locale}; see {@link DatePattern}.
      */
     static String dateFormat(String value, Locale locale) {
-        String pattern = text(value);
-        String letters = unquoted(pattern);
-        DateTimeFormatter formatter = formatter(pattern, letters, locale);
-        boolean complete = readsCompleteDate(formatter);
-        Optional<String> misread = misreadField(letters, complete);
-        if (misread.isPresent()) {
-            throw new IllegalArgumentException("date-format '" + pattern + "': " + misread.get());
-        }
-        if (complete) {
-            return pattern;
-        }
-        throw new IllegalArgumentException("date-format '" + pattern + "' does not read a complete date; it needs"
-                + " a day, a month and a year, e.g. 'dd.MM.yyyy' or 'd. MMMM yyyy'");
-    }
-
-    private static DateTimeFormatter formatter(String pattern, String letters, Locale locale) {
-        Optional<String> problem = unclosedSection(letters).map(position -> "the '[' at position " + position
-                + " opens an optional section that is never closed; add ']' or remove the '['");
-        if (problem.isEmpty()) {
-            try {
-                return DateTimeFormatter.ofPattern(pattern, locale);
-            } catch (IllegalArgumentException e) {
-                problem = Optional.of(e.getMessage());
-            }
-        }
-        throw new IllegalArgumentException("invalid date-format '" + pattern + "': " + problem.get()
-                + "; write a java.time pattern such as 'dd.MM.yyyy HH:mm'");
-    }
-
-    private static final java.util.regex.Pattern LETTER_RUN = java.util.regex.Pattern.compile("([A-Za-z])\\1*");
-
-    /**
-     * A pattern letter that is a field people often take for another: 'Y' (week-based year) for the
-     * year, 'D' (day of the year) for the day of the month, 'm' (minutes) for the month. Each is
-     * named only where the pattern shows it was meant as the other: 'Y' without a week ('w'), 'D'
-     * next to a month, 'm' in a pattern with no month that reads no complete date.
-     */
-    private static Optional<String> misreadField(String letters, boolean complete) {
-        if (letters.contains("Y") && !letters.contains("w")) {
-            return firstRun(letters, 'Y').map(run -> "'" + run + "' is the week-based year; write '"
-                    + run.toLowerCase(Locale.ROOT) + "'");
-        }
-        if (letters.contains("D") && (letters.contains("M") || letters.contains("L"))) {
-            return firstRun(letters, 'D').map(run -> "'" + run + "' is the day of the year; write '"
-                    + "dd".substring(0, Math.min(run.length(), 2)) + "' for the day of the month");
-        }
-        if (!complete && letters.contains("m") && !letters.contains("M") && !letters.contains("L")) {
-            return firstRun(letters, 'm').map(run -> "'" + run + "' is the minutes; write '"
-                    + run.toUpperCase(Locale.ROOT) + "' for the month");
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<String> firstRun(String letters, char letter) {
-        var m = LETTER_RUN.matcher(letters);
-        while (m.find()) {
-            if (m.group(1).charAt(0) == letter) return Optional.of(m.group());
-        }
-        return Optional.empty();
-    }
-
-    /** The pattern with its quoted text ('um', and '' for a quote) blanked out, so only pattern letters remain. */
-    private static String unquoted(String pattern) {
-        StringBuilder letters = new StringBuilder(pattern.length());
-        boolean quoted = false;
-        for (char c : pattern.toCharArray()) {
-            if (c == '\'') quoted = !quoted;
-            letters.append(quoted || c == '\'' ? ' ' : c);
-        }
-        return letters.toString();
-    }
-
-    /** The 1-based position of the first '[' that no ']' closes: DateTimeFormatter would close it silently. */
-    private static Optional<Integer> unclosedSection(String letters) {
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
-        for (int i = 0; i < letters.length(); i++) {
-            if (letters.charAt(i) == '[') open.push(i + 1);
-            else if (letters.charAt(i) == ']' && !open.isEmpty()) open.pop();
-        }
-        return Optional.ofNullable(open.peekLast());
-    }
-
-    /** Whether the formatter can write a sample date and read back its day, month and year. */
-    private static boolean readsCompleteDate(DateTimeFormatter formatter) {
-        try {
-            return formatter.parse(formatter.format(SAMPLE_DATE), TemporalQueries.localDate()) != null;
-        } catch (DateTimeException e) {
-            return false;   // a field the pattern needs cannot be written or read back
-        }
+        return DatePattern.check(text(value), locale);
     }
 
     private static final java.util.regex.Pattern DURATION =
