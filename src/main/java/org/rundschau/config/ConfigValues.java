@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.IllformedLocaleException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;
 
 /**
@@ -233,11 +236,12 @@ public final class ConfigValues {
     }
 
     /**
-     * Common time zone abbreviations, to a region that uses them. Java knows a few (CET, EET, WET,
-     * MET) as zones of their own, but an abbreviation names summer or winter time, not a place, and
-     * several mean different places (CST: America/Chicago or Asia/Shanghai), so all are refused.
+     * Common time zone abbreviations, to a region that uses them: the advice for one that is no zone
+     * ({@code CEST}, {@code MEZ}: an abbreviation names summer or winter time, and several mean
+     * different places). The few that the time zone database has as zones of their own ({@code CET},
+     * {@code EET}, {@code EST}) are taken, as they always were: a config that validated keeps validating.
      */
-    private static final java.util.Map<String, String> ABBREVIATIONS = abbreviations(
+    private static final Map<String, String> ABBREVIATIONS = abbreviations(
             "Europe/Berlin", "CET CEST MEZ MESZ MET MEST",
             "Europe/London", "BST",
             "Europe/Lisbon", "WET WEST WEZ WESZ",
@@ -250,26 +254,27 @@ public final class ConfigValues {
             "Pacific/Honolulu", "HST",
             "Asia/Tokyo", "JST",
             "Australia/Sydney", "AEST AEDT");
-    private static final java.util.regex.Pattern ABBREVIATION = java.util.regex.Pattern.compile("[A-Z]{2,5}");
+    private static final Pattern ABBREVIATION = Pattern.compile("[A-Z]{2,5}");
 
-    private static java.util.Map<String, String> abbreviations(String... regionsAndAbbreviations) {
-        java.util.Map<String, String> regionByAbbreviation = new java.util.HashMap<>();
+    private static Map<String, String> abbreviations(String... regionsAndAbbreviations) {
+        Map<String, String> regionByAbbreviation = new HashMap<>();
         for (int i = 0; i < regionsAndAbbreviations.length; i += 2) {
             for (String abbreviation : regionsAndAbbreviations[i + 1].split(" ")) {
                 regionByAbbreviation.put(abbreviation, regionsAndAbbreviations[i]);
             }
         }
-        return java.util.Map.copyOf(regionByAbbreviation);
+        return Map.copyOf(regionByAbbreviation);
     }
 
     /**
-     * An IANA time zone name such as {@code Europe/Berlin}, or {@code UTC}; abbreviations such as
-     * {@code CET} are refused with the name of a region to write instead.
+     * An IANA time zone name such as {@code Europe/Berlin}, or {@code UTC}; an abbreviation that is
+     * no zone, such as {@code CEST}, is refused with the name of a region to write instead.
      */
     public static ZoneId timezone(String value) {
         String text = text(value);
         String region = ABBREVIATIONS.get(text.toUpperCase(Locale.ROOT));
-        if (region != null || ABBREVIATION.matcher(text).matches() && !ZoneId.getAvailableZoneIds().contains(text)) {
+        boolean known = ZoneId.getAvailableZoneIds().contains(text) || text.equals("UTC") || text.equals("GMT");
+        if (!known && (region != null || ABBREVIATION.matcher(text).matches())) {
             throw new IllegalArgumentException("'" + text + "' is a time zone abbreviation; abbreviations are"
                     + " ambiguous and stand for summer or winter time only: use a region name such as '"
                     + (region == null ? DEFAULT_REGION : region) + "'");

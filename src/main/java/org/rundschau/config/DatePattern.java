@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalQueries;
-import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,7 +13,7 @@ import java.util.regex.Pattern;
  * Checks a source's {@code date-format}: a {@link DateTimeFormatter} pattern that reads a complete
  * date (day, month, year), with month and day names in the source's locale, such as
  * {@code dd.MM.yyyy HH:mm} or {@code EEEE, d. MMMM yyyy}. Letters that are valid but almost surely
- * meant as another field ({@code YYYY} for {@code yyyy}) are named, as is an unclosed optional section.
+ * meant as another field ({@code YYYY} for {@code yyyy}) are named.
  */
 final class DatePattern {
     private static final ZonedDateTime SAMPLE_DATE = ZonedDateTime.of(2025, 2, 7, 14, 30, 15, 0,
@@ -30,7 +29,7 @@ final class DatePattern {
      */
     static String check(String pattern, Locale locale) {
         String letters = unquoted(pattern);
-        DateTimeFormatter formatter = formatter(pattern, letters, locale);
+        DateTimeFormatter formatter = formatter(pattern, locale);
         boolean complete = readsCompleteDate(formatter);
         Optional<String> misread = misreadField(letters, complete);
         if (misread.isPresent()) {
@@ -43,18 +42,14 @@ final class DatePattern {
                 + " a day, a month and a year, e.g. 'dd.MM.yyyy' or 'd. MMMM yyyy'");
     }
 
-    private static DateTimeFormatter formatter(String pattern, String letters, Locale locale) {
-        Optional<String> problem = unclosedSection(letters).map(position -> "the '[' at position " + position
-                + " opens an optional section that is never closed; add ']' or remove the '['");
-        if (problem.isEmpty()) {
-            try {
-                return DateTimeFormatter.ofPattern(pattern, locale);
-            } catch (IllegalArgumentException e) {
-                problem = Optional.of(e.getMessage());
-            }
+    /** An optional section left open ({@code dd.MM.yyyy [HH:mm}) runs to the end, as DateTimeFormatter reads it. */
+    private static DateTimeFormatter formatter(String pattern, Locale locale) {
+        try {
+            return DateTimeFormatter.ofPattern(pattern, locale);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid date-format '" + pattern + "': " + e.getMessage()
+                    + "; write a java.time pattern such as 'dd.MM.yyyy HH:mm'", e);
         }
-        throw new IllegalArgumentException("invalid date-format '" + pattern + "': " + problem.get()
-                + "; write a java.time pattern such as 'dd.MM.yyyy HH:mm'");
     }
 
     private static final Pattern LETTER_RUN = Pattern.compile("([A-Za-z])\\1*");
@@ -98,16 +93,6 @@ final class DatePattern {
             letters.append(quoted || c == '\'' ? ' ' : c);
         }
         return letters.toString();
-    }
-
-    /** The 1-based position of the first '[' that no ']' closes: DateTimeFormatter would close it silently. */
-    private static Optional<Integer> unclosedSection(String letters) {
-        ArrayDeque<Integer> open = new ArrayDeque<>();
-        for (int i = 0; i < letters.length(); i++) {
-            if (letters.charAt(i) == '[') open.push(i + 1);
-            else if (letters.charAt(i) == ']' && !open.isEmpty()) open.pop();
-        }
-        return Optional.ofNullable(open.peekLast());
     }
 
     /** Whether the formatter can write a sample date and read back its day, month and year. */

@@ -361,11 +361,9 @@ class ConfigLoaderTest {
             timezone: europe/berlin  => sources[0].timezone: unknown time zone 'europe/berlin'; did you mean 'Europe/Berlin'?
             timezone: Berlin         => sources[0].timezone: unknown time zone 'Berlin'; did you mean 'Europe/Berlin'?
             timezone: CEST           => sources[0].timezone: 'CEST' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Berlin'
-            timezone: CET            => sources[0].timezone: 'CET' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Berlin'
+            timezone: EST            => sources[0].timezone: 'EST' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'America/New_York'
             timezone: MEZ            => sources[0].timezone: 'MEZ' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Berlin'
             timezone: cet            => sources[0].timezone: 'cet' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Berlin'
-            timezone: EST            => sources[0].timezone: 'EST' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'America/New_York'
-            timezone: EET            => sources[0].timezone: 'EET' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Athens'
             timezone: IST            => sources[0].timezone: 'IST' is a time zone abbreviation; abbreviations are ambiguous and stand for summer or winter time only: use a region name such as 'Europe/Berlin'
             timezone: Mars/Olympus   => sources[0].timezone: unknown time zone 'Mars/Olympus'; use an IANA time zone name such as 'Europe/Berlin'
             locale: de_AT            => sources[0].locale: unknown locale 'de_AT'; did you mean 'de-AT'?
@@ -393,8 +391,7 @@ class ConfigLoaderTest {
             date-format: YY-MM-dd            => sources[0].date-format: date-format 'YY-MM-dd': 'YY' is the week-based year; write 'yy'
             date-format: DD.MM.yyyy          => sources[0].date-format: date-format 'DD.MM.yyyy': 'DD' is the day of the year; write 'dd' for the day of the month
             date-format: dd.mm.yyyy          => sources[0].date-format: date-format 'dd.mm.yyyy': 'mm' is the minutes; write 'MM' for the month
-            date-format: "dd.MM.yyyy HH:mm:ss.SSS XYZ[" => sources[0].date-format: invalid date-format 'dd.MM.yyyy HH:mm:ss.SSS XYZ[': the '[' at position 28 opens an optional section that is never closed; add ']' or remove the '['; write a java.time pattern such as 'dd.MM.yyyy HH:mm'
-            date-format: "dd.MM.yyyy [HH:mm" => sources[0].date-format: invalid date-format 'dd.MM.yyyy [HH:mm': the '[' at position 12 opens an optional section that is never closed; add ']' or remove the '['; write a java.time pattern such as 'dd.MM.yyyy HH:mm'
+            date-format: "dd.MM.yyyy HH:mm:ss.SSS XYZ[" => sources[0].date-format: date-format 'dd.MM.yyyy HH:mm:ss.SSS XYZ[': 'Y' is the week-based year; write 'y'
             summary-length: 10       => sources[0].summary-length: must be at least 20 characters, got 10
             summary-length: lang     => sources[0].summary-length: expected a whole number, got 'lang'
             """)
@@ -407,6 +404,17 @@ class ConfigLoaderTest {
                 """.formatted(line));
 
         assertThat(problems).containsExactly(at(7, message));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Europe/Berlin", "UTC", "GMT", "+01:00", "CET", "EET", "MET"})
+    void takesEveryZoneTheTimeZoneDatabaseHasAsItAlwaysDid(String zone) {
+        assertThat(ConfigValues.timezone(zone)).isEqualTo(java.time.ZoneId.of(zone));
+    }
+
+    @Test
+    void takesAnOptionalSectionLeftOpenAsRunningToTheEnd() {
+        assertThat(ConfigValues.dateFormat("dd.MM.yyyy [HH:mm", Locale.GERMAN)).isEqualTo("dd.MM.yyyy [HH:mm");
     }
 
     @ParameterizedTest
