@@ -43,7 +43,11 @@ import org.slf4j.LoggerFactory;
  *       dedup.first-fetch-limit} new items become entries; the others are stored as known;</li>
  *   <li>a pruned item (see {@link #prune}) is never stored again;</li>
  *   <li>every item has a sequence number, given when it is first stored (1, 2, 3, ...) and never
- *       changed: the order the feed archive is cut in ({@link #lastSequence}, {@link #inSequence}).</li>
+ *       changed ({@link #lastSequence}, {@link #inSequence});</li>
+ *   <li>every entry has, besides, a number among entries only, given when it is stored (1, 2, 3, ...)
+ *       and never changed nor given again: the order the feed archive is cut in ({@link #archiveOrder},
+ *       {@link #inEntryOrder}). Entries that were on archive pages cut by sequence number before
+ *       schema version 13 have none, and keep their pages.</li>
  * </ul>
  * Every method that returns entries leaves out items that joined another entry or were held back
  * (the view {@code feed_item} holds the same rows), and fills in each entry's {@link Entry#alsoAt}.
@@ -93,7 +97,11 @@ public final class ItemStore {
             SELECT region, (SELECT MIN(seq) FROM item WHERE item.region = r.region
                             AND region <> '' AND merged_into IS NULL AND held_back = 0)
             FROM r WHERE region IS NOT NULL""";
+    private static final String IN_ENTRY_ORDER = "SELECT " + ENTRY_COLUMNS + " FROM item "
+            + "WHERE entry_seq > ? AND entry_seq <= ? ORDER BY entry_seq";
     private static final String LAST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM item";
+    private static final String ARCHIVE_ORDER =
+            "SELECT legacy_pages, legacy_last_seq, last_entry_seq FROM archive_layout WHERE only_row = 1";
     private static final String CHANGE_COUNT = "SELECT count FROM item_changes WHERE only_row = 1";
     private static final String CREATED = "SELECT created FROM store_created WHERE only_row = 1";
     /** At most this many entry ids per query for their origins (SQLite allows 32,766 parameters). */
@@ -407,7 +415,8 @@ public final class ItemStore {
     /**
      * The sequence number of the last item stored; 0 when there is none. Every stored item has a
      * sequence number, 1 for the first, each new one higher than any before it; it never changes.
-     * Items that are not entries have numbers too, so a range may hold fewer entries than numbers.
+     * Items that are not entries have numbers too, so a range may hold fewer entries than numbers
+     * (the reason the archive is cut by {@link #archiveOrder entry numbers}).
      */
     public long lastSequence() throws StoreException {
         return db.read("read the last sequence number", c -> {
@@ -444,6 +453,39 @@ public final class ItemStore {
                 return Instant.ofEpochMilli(rs.getLong(1));
             }
         });
+    }
+
+    /**
+     * How the entries are numbered for the archive: the archive pages that were cut by sequence
+     * number before schema version 13, and the highest entry number given so far.
+     */
+    public ArchiveOrder archiveOrder() throws StoreException {
+        return db.read("read the archive's numbering", c -> {
+            try (PreparedStatement ps = c.prepareStatement(ARCHIVE_ORDER); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new SQLException("archive_layout has no row");
+                return new ArchiveOrder(rs.getInt(1), rs.getLong(2), rs.getLong(3));
+            }
+        });
+    }
+
+    /**
+     * How the store numbers its entries for the archive.
+     *
+     * @param legacyPages   archive pages that were full, cut by sequence number ({@link #inSequence})
+     *                      in equal ranges, when the store was upgraded to schema version 13; 0 for a
+     *                      store created since. Their entries have no entry number.
+     * @param legacyLastSeq the sequence number those pages end at (0 without them)
+     * @param lastEntry     the highest entry number given so far, 0 before the first; numbers are
+     *                      never given twice, also when the entry that had one was pruned
+     */
+    public record ArchiveOrder(int legacyPages, long legacyLastSeq, long lastEntry) {}
+
+    /**
+     * The entries with {@code after < entry number <= upTo}, in the order they were stored (see
+     * {@link #archiveOrder}).
+     */
+    public List<Entry> inEntryOrder(long after, long upTo) throws StoreException {
+        return entries("read the entries numbered " + (after + 1) + " to " + upTo, IN_ENTRY_ORDER, after, upTo);
     }
 
     /** The entries with {@code after < sequence number <= upTo}, in the order they were stored. */

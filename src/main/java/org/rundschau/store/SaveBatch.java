@@ -71,11 +71,15 @@ final class SaveBatch {
     // headline buckets need the number. Writes run one at a time, so MAX(seq) + 1 is free, as in the
     // trigger, and stays free for the rest of the save.
     private static final String NEXT_SEQ = "SELECT COALESCE(MAX(seq), 0) + 1 FROM item";
+    // An entry's number among entries (item.entry_seq, schema version 13), in the same way from the
+    // highest number ever given: not MAX(entry_seq), which falls when the newest entry is pruned.
+    private static final String LAST_ENTRY_SEQ = "SELECT last_entry_seq FROM archive_layout WHERE only_row = 1";
+    private static final String SET_LAST_ENTRY_SEQ = "UPDATE archive_layout SET last_entry_seq = ? WHERE only_row = 1";
     private static final String INSERT = """
             INSERT INTO item (source_id, item_key, entry_id, guid, link, title, summary, summary_html, region,
                               published, dated, first_seen, updated, content_hash, held_back, merged_into,
-                              match_entry, match_rule, match_score, title_key, shingles, seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                              match_entry, match_rule, match_score, title_key, shingles, seq, entry_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     // The greatest of the time seen, published and updated (SQLite's MAX(a, b, c), PostgreSQL's
     // GREATEST, written so both read it): updated stays >= published and never moves backwards
     // when saves arrive out of order.
@@ -110,6 +114,8 @@ final class SaveBatch {
     private final Set<String> touched = new HashSet<>();
     private StoreResult result = StoreResult.NOTHING;
     private long nextSeq;   // 0: not read yet
+    private long lastEntrySeq = -1;   // -1: not read yet
+    private boolean entriesNumbered;
     private int inserted;
     private int insertedAtStatistics;
 
@@ -154,6 +160,7 @@ final class SaveBatch {
         for (int i = 0; i < items.size(); i++) {
             save(items.get(i), heldBack[i]);
         }
+        if (entriesNumbered) st.update(SET_LAST_ENTRY_SEQ, lastEntrySeq);
         return result;
     }
 
@@ -362,12 +369,13 @@ final class SaveBatch {
         boolean merges = match.map(StoryMatcher.Match::merges).orElse(false);
         String entryId = entryIds.apply(sourceId, key);
         long seq = nextSeq();
+        Long entrySeq = merges || holdBack ? null : nextEntrySeq();
         long published = item.published().toEpochMilli();
         st.update(INSERT, sourceId, key, entryId, item.guid(), item.link(), item.title(), item.summary(),
                 item.summaryIsHtml(), item.region(), published, item.dated(), seenAt, published,
                 ItemStore.contentHash(item), holdBack, merges ? match.get().entryId() : null,
                 match.map(StoryMatcher.Match::entryId).orElse(null), match.map(StoryMatcher.Match::rule).orElse(null),
-                match.map(StoryMatcher.Match::score).orElse(null), text.titleKey(), text.folded(), seq);
+                match.map(StoryMatcher.Match::score).orElse(null), text.titleKey(), text.folded(), seq, entrySeq);
         matcher.addBuckets(seq, sourceId, item.published(), text);
         if (++inserted % STATISTICS_EVERY == 0 && statistics.refresh(inserted - insertedAtStatistics)) {
             insertedAtStatistics = inserted;
@@ -431,6 +439,21 @@ final class SaveBatch {
             }
         }
         return nextSeq++;
+    }
+
+    /**
+     * The next entry's number among entries: the highest given so far plus one, read once per save
+     * and counted on; the highest is written back when the save ends ({@link #save(List)}).
+     */
+    private long nextEntrySeq() throws SQLException {
+        if (lastEntrySeq < 0) {
+            try (ResultSet rs = st.query(LAST_ENTRY_SEQ)) {
+                if (!rs.next()) throw new SQLException("archive_layout has no row");
+                lastEntrySeq = rs.getLong(1);
+            }
+        }
+        entriesNumbered = true;
+        return ++lastEntrySeq;
     }
 
     /** The first column of the first row, if there is one. */
