@@ -8,19 +8,27 @@ import java.util.List;
 /**
  * How the combined feed's entries are cut into archive pages (RFC 5005 section 4).
  *
- * <p>Every stored entry has a sequence number (1, 2, 3, ... in the order it was stored; see the
- * store). Page {@code n} holds the entries numbered {@code (n-1)*pageSize + 1} to {@code
- * n*pageSize}. A page is full once an entry with a higher number exists: no entry can join it
- * afterwards, so it is written once and never changed. The entries of the page not yet full are
- * in the current feed document, which therefore, together with the archive pages, holds every
- * entry ever stored.
+ * <p>Every stored entry has an entry number (1, 2, 3, ... in the order it was stored, counting
+ * entries only: not the items held back on a first fetch, nor those that joined another source's
+ * entry; see the store). Page {@code n} holds the entries numbered {@code (n-1)*pageSize + 1} to
+ * {@code n*pageSize}: every full page holds exactly {@code pageSize} entries as it is written
+ * (fewer only when entries on it are pruned later). A page is full once its last number has been
+ * given: no entry can join it afterwards, so it is written once and never changed. The entries of
+ * the page not yet full are in the current feed document, which therefore, together with the
+ * archive pages, holds every entry ever stored.
+ *
+ * <p>A store upgraded from before entry numbers (schema version 13) may have had full pages cut by
+ * the items' sequence numbers, holding fewer entries or none. Those {@linkplain Layout#legacyPages
+ * legacy pages} keep their cut, so that they never change; the pages by entry number follow them:
+ * page {@code legacyPages + k} holds the entries numbered {@code (k-1)*pageSize + 1} to
+ * {@code k*pageSize}.
  *
  * <p>The page size decides which entry is on which page: changing it for an existing output
  * folder would leave written pages inconsistent with new ones. It is a constant of the build,
  * not a setting.
  */
 public final class FeedArchive {
-    /** The page size Rundschau publishes with. */
+    /** The page size Rundschau publishes with (and published its legacy pages with). */
     public static final int PAGE_SIZE = 50;
 
     private final int pageSize;
@@ -30,24 +38,61 @@ public final class FeedArchive {
         this.pageSize = pageSize;
     }
 
-    /** How many pages are full when the last stored entry has sequence number {@code lastSequence}. */
-    public int fullPages(long lastSequence) {
-        return Math.toIntExact(lastSequence / pageSize);
+    /**
+     * How the store numbers its entries.
+     *
+     * @param legacyPages   the pages cut by sequence number before entry numbers; 0 for a store
+     *                      created with them
+     * @param legacyLastSeq the sequence number the legacy pages end at; they are equal ranges of it
+     * @param lastEntry     the highest entry number given so far (0 before the first entry)
+     */
+    public record Layout(int legacyPages, long legacyLastSeq, long lastEntry) {
+        public Layout {
+            if (legacyPages < 0 || legacyLastSeq < 0 || lastEntry < 0 || (legacyPages == 0) != (legacyLastSeq == 0)
+                    || legacyPages > 0 && legacyLastSeq % legacyPages != 0) {
+                throw new IllegalArgumentException("inconsistent archive layout: " + legacyPages
+                        + " legacy pages up to sequence number " + legacyLastSeq + ", last entry " + lastEntry);
+            }
+        }
+
+        /** A store created with entry numbers, whose last entry has number {@code lastEntry}. */
+        public static Layout of(long lastEntry) {
+            return new Layout(0, 0, lastEntry);
+        }
     }
 
-    /** The sequence number after which page {@code number} begins (its entries are numbered above it). */
-    public long firstAfter(int number) {
-        return (long) (number - 1) * pageSize;
+    /** Which entries a page holds: {@code after < number <= upTo}, of sequence numbers or of entry numbers. */
+    public sealed interface Range {
+        long after();
+
+        long upTo();
+
+        /** The entries with {@code after < sequence number <= upTo}: a legacy page. */
+        record BySequence(long after, long upTo) implements Range {}
+
+        /** The entries with {@code after < entry number <= upTo}. */
+        record ByEntryNumber(long after, long upTo) implements Range {}
     }
 
-    /** The sequence number of the last entry of page {@code number}. */
-    public long last(int number) {
-        return (long) number * pageSize;
+    /** How many pages are full. */
+    public int fullPages(Layout layout) {
+        return Math.addExact(layout.legacyPages(), Math.toIntExact(layout.lastEntry() / pageSize));
     }
 
-    /** The sequence number after which the entries not yet on a full page begin. */
-    public long unarchivedAfter(int fullPages) {
-        return (long) fullPages * pageSize;
+    /** The entries of page {@code number} (1 for the first). */
+    public Range page(int number, Layout layout) {
+        if (number < 1) throw new IllegalArgumentException("archive pages are numbered from 1: " + number);
+        if (number <= layout.legacyPages()) {
+            long size = layout.legacyLastSeq() / layout.legacyPages();
+            return new Range.BySequence((number - 1) * size, number * size);
+        }
+        long k = number - layout.legacyPages();
+        return new Range.ByEntryNumber((k - 1) * pageSize, k * pageSize);
+    }
+
+    /** The entry number after which the entries not yet on a full page begin. */
+    public long unarchivedAfter(Layout layout) {
+        return (long) (fullPages(layout) - layout.legacyPages()) * pageSize;
     }
 
     /** The full pages, 1 to {@code fullPages}, that have no file under {@code output} yet. */

@@ -184,12 +184,13 @@ public final class Republisher {
         lastFeeds = null;
         Map<String, SourceConfig> sources = config.sources().stream()
                 .collect(Collectors.toMap(SourceConfig::id, Function.identity()));
-        int archivePages = archive.fullPages(items.lastSequence());
+        FeedArchive.Layout layout = archiveLayout();
+        int archivePages = archive.fullPages(layout);
         List<Integer> missing = archive.missingPages(config.output(), archivePages);
         int early = Math.max(0, missing.size() - ARCHIVE_PAGES_AT_ONCE);
-        writeArchivePages(config, missing.subList(0, early), sources);
+        writeArchivePages(config, layout, missing.subList(0, early), sources);
         RegionSlugs slugs = RegionSlugs.assign(items.regions());
-        FeedContent content = feedContent(config, archivePages, missing.subList(early, missing.size()), slugs);
+        FeedContent content = feedContent(config, layout, missing.subList(early, missing.size()), slugs);
         Map<String, Long> inputs = inputsOfRegionAndSourceFeeds(content);
         inputs.putAll(inputsOfSourcePages(content, slugs));
         Set<String> rendered = new LinkedHashSet<>(COMBINED);
@@ -516,7 +517,7 @@ public final class Republisher {
      *
      * @param newArchivePages the full archive pages without a file, to be written with the feeds
      */
-    private FeedContent feedContent(AppConfig config, int archivePages, List<Integer> newArchivePages,
+    private FeedContent feedContent(AppConfig config, FeedArchive.Layout layout, List<Integer> newArchivePages,
                                     RegionSlugs slugs) throws StoreException {
         FeedConfig feed = config.feed();
         Map<String, List<Entry>> ofSources = items.newestOfSources(
@@ -524,8 +525,9 @@ public final class Republisher {
         List<Entry> candidates = new ArrayList<>(items.newest(feed.entries()));
         candidates.addAll(newestOfEachSource(feed, ofSources));
         List<Entry> fair = FairShare.select(candidates, feed.entries(), feed.perSource());
-        List<Entry> unarchived = items.inSequence(archive.unarchivedAfter(archivePages), Long.MAX_VALUE);
-        return new FeedContent(FairShare.union(fair, unarchived), archivePages, readArchivePages(newArchivePages),
+        List<Entry> unarchived = items.inEntryOrder(archive.unarchivedAfter(layout), Long.MAX_VALUE);
+        return new FeedContent(FairShare.union(fair, unarchived), archive.fullPages(layout),
+                readArchivePages(layout, newArchivePages),
                 regionFeeds(feed, slugs), sourceFeeds(config, ofSources), items.created());
     }
 
@@ -548,10 +550,20 @@ public final class Republisher {
         return entries;
     }
 
-    private List<FeedContent.ArchivePage> readArchivePages(List<Integer> numbers) throws StoreException {
+    /** How the store numbers its entries, as the archive cuts them. */
+    private FeedArchive.Layout archiveLayout() throws StoreException {
+        ItemStore.ArchiveOrder order = items.archiveOrder();
+        return new FeedArchive.Layout(order.legacyPages(), order.legacyLastSeq(), order.lastEntry());
+    }
+
+    private List<FeedContent.ArchivePage> readArchivePages(FeedArchive.Layout layout, List<Integer> numbers)
+            throws StoreException {
         List<FeedContent.ArchivePage> pages = new ArrayList<>();
         for (int page : numbers) {
-            pages.add(new FeedContent.ArchivePage(page, items.inSequence(archive.firstAfter(page), archive.last(page))));
+            FeedArchive.Range range = archive.page(page, layout);
+            List<Entry> entries = range instanceof FeedArchive.Range.BySequence
+                    ? items.inSequence(range.after(), range.upTo()) : items.inEntryOrder(range.after(), range.upTo());
+            pages.add(new FeedContent.ArchivePage(page, entries));
         }
         return pages;
     }
@@ -565,12 +577,12 @@ public final class Republisher {
      * Writes archive pages ahead of the publication that links them, {@link #ARCHIVE_PAGES_AT_ONCE}
      * at a time: usually there are none, since a page is written with the feeds once it is full.
      */
-    private void writeArchivePages(AppConfig config, List<Integer> numbers, Map<String, SourceConfig> sources)
-            throws StoreException, IOException {
+    private void writeArchivePages(AppConfig config, FeedArchive.Layout layout, List<Integer> numbers,
+                                   Map<String, SourceConfig> sources) throws StoreException, IOException {
         for (int from = 0; from < numbers.size(); from += ARCHIVE_PAGES_AT_ONCE) {
             Publication publication = new Publication();
             feeds(config).addArchivePages(publication,
-                    readArchivePages(numbers.subList(from, Math.min(numbers.size(), from + ARCHIVE_PAGES_AT_ONCE))),
+                    readArchivePages(layout, numbers.subList(from, Math.min(numbers.size(), from + ARCHIVE_PAGES_AT_ONCE))),
                     config.feed(), sources, items.created());
             publication.writeTo(config.output());
         }

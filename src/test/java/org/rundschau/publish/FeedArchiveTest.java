@@ -16,20 +16,41 @@ class FeedArchiveTest {
     Path out;
 
     @Test
-    void aPageIsFullOnceItsLastNumberIsStored() {
-        assertThat(archive.fullPages(0)).isZero();
-        assertThat(archive.fullPages(49)).isZero();
-        assertThat(archive.fullPages(50)).isEqualTo(1);
-        assertThat(archive.fullPages(149)).isEqualTo(2);
+    void aPageIsFullOnceItsLastEntryNumberIsGiven() {
+        assertThat(archive.fullPages(FeedArchive.Layout.of(0))).isZero();
+        assertThat(archive.fullPages(FeedArchive.Layout.of(49))).isZero();
+        assertThat(archive.fullPages(FeedArchive.Layout.of(50))).isEqualTo(1);
+        assertThat(archive.fullPages(FeedArchive.Layout.of(149))).isEqualTo(2);
     }
 
     @Test
-    void pagesAreConsecutiveRangesOfSequenceNumbers() {
-        assertThat(archive.firstAfter(1)).isZero();
-        assertThat(archive.last(1)).isEqualTo(50);
-        assertThat(archive.firstAfter(3)).isEqualTo(100);
-        assertThat(archive.last(3)).isEqualTo(150);
-        assertThat(archive.unarchivedAfter(3)).isEqualTo(150);
+    void pagesAreConsecutiveRangesOfEntryNumbers() {
+        FeedArchive.Layout layout = FeedArchive.Layout.of(160);
+
+        assertThat(archive.page(1, layout)).isEqualTo(new FeedArchive.Range.ByEntryNumber(0, 50));
+        assertThat(archive.page(3, layout)).isEqualTo(new FeedArchive.Range.ByEntryNumber(100, 150));
+        assertThat(archive.unarchivedAfter(layout)).isEqualTo(150);
+    }
+
+    @Test
+    void legacyPagesKeepTheirSequenceRangesAndPagesByEntryNumberFollowThem() {
+        FeedArchive small = new FeedArchive(20);
+        FeedArchive.Layout layout = new FeedArchive.Layout(3, 150, 45);   // pages of 50 items, then entries
+
+        assertThat(small.fullPages(layout)).isEqualTo(3 + 2);
+        assertThat(small.page(1, layout)).isEqualTo(new FeedArchive.Range.BySequence(0, 50));
+        assertThat(small.page(3, layout)).isEqualTo(new FeedArchive.Range.BySequence(100, 150));
+        assertThat(small.page(4, layout)).isEqualTo(new FeedArchive.Range.ByEntryNumber(0, 20));
+        assertThat(small.page(5, layout)).isEqualTo(new FeedArchive.Range.ByEntryNumber(20, 40));
+        assertThat(small.unarchivedAfter(layout)).isEqualTo(40);
+        assertThat(small.unarchivedAfter(new FeedArchive.Layout(3, 150, 0))).isZero();
+    }
+
+    @Test
+    void rejectsALayoutWhoseLegacyPagesAreNotEqualRanges() {
+        assertThatThrownBy(() -> new FeedArchive.Layout(3, 100, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FeedArchive.Layout(0, 50, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FeedArchive.Layout(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
