@@ -427,6 +427,88 @@ class ItemStoreTest {
     }
 
     @Test
+    void entryNumbersCountEntriesOnlyNotItemsHeldBackOrJoinedToAnotherEntry() throws StoreException {
+        store = new ItemStore(db, BASE, new DedupConfig(0.8, Duration.ofDays(3), 10), RetentionConfig.KEEP_ALL);
+        assertThat(store.archiveOrder()).isEqualTo(new ItemStore.ArchiveOrder(0, 0, 0));
+        List<Item> firstFetch = IntStream.range(0, 30).mapToObj(i -> of("busy", "b" + i, "", T0.minusSeconds(i))).toList();
+        assertThat(store.save("busy", firstFetch, T0).heldBack()).isEqualTo(20);
+        // Another source's first fetch: three stories busy brought already (same links), and one of its own.
+        List<Item> copies = IntStream.range(0, 3).mapToObj(i -> new Item("other", "copy" + i, "", T0.minusSeconds(i),
+                true, "", "Titel b" + i, "", false, "https://example.org/b" + i)).toList();
+        List<Item> other = new ArrayList<>(copies);
+        other.add(of("other", "o1", "", LATER));
+        assertThat(store.save("other", other, T0).merged()).isEqualTo(3);
+        store.save("busy", List.of(of("busy", "b30", "", MUCH_LATER)), MUCH_LATER);
+
+        assertThat(store.lastSequence()).isEqualTo(30 + 4 + 1);
+        assertThat(store.archiveOrder()).isEqualTo(new ItemStore.ArchiveOrder(0, 0, 10 + 1 + 1));
+        assertThat(store.inEntryOrder(0, Long.MAX_VALUE)).extracting(Entry::title).containsExactlyElementsOf(
+                java.util.stream.Stream.concat(IntStream.range(0, 10).mapToObj(i -> "Titel b" + i),
+                        java.util.stream.Stream.of("Titel o1", "Titel b30")).toList());
+        assertThat(store.inEntryOrder(10, 11)).extracting(Entry::title).containsExactly("Titel o1");
+        assertThat(store.inEntryOrder(0, 3).get(0).alsoAt()).extracting(Entry.Origin::sourceId).containsExactly("other");
+    }
+
+    @Test
+    void anEntryNumberIsNeverGivenTwiceAlsoWhenTheNewestEntryWasPruned() throws StoreException {
+        store.save(SOURCE, List.of(dated("a1", "Erste", T0), dated("a2", "Zweite", LATER)), T0);
+        store.save(SOURCE, List.of(dated("old", "Alte Meldung, spät gefunden", T0.minus(Duration.ofDays(400)))), LATER);
+        ItemStore pruning = new ItemStore(db, BASE, DedupConfig.DEFAULTS, new RetentionConfig(Duration.ZERO, 2));
+        assertThat(pruning.prune(MUCH_LATER)).isEqualTo(1);   // the oldest-dated, though the newest stored
+
+        store.save(SOURCE, List.of(dated("a4", "Neu", MUCH_LATER)), MUCH_LATER);
+
+        assertThat(store.archiveOrder().lastEntry()).isEqualTo(4);
+        assertThat(store.inEntryOrder(0, 4)).extracting(Entry::title).containsExactly("Erste", "Zweite", "Neu");
+        assertThat(store.inEntryOrder(3, 4)).extracting(Entry::title).containsExactly("Neu");
+    }
+
+    @Test
+    void theUpgradeToEntryNumbersKeepsThePagesFullUnderTheSequenceCutAndNumbersTheEntriesAfterThem() throws Exception {
+        db.close();
+        // As version 12 stored them: every third item held back, every other fifth joined to entry a/1.
+        try (Database v12 = stores.open("v12.db", Migration.fromClasspath(stores.dialect()).subList(0, 12))) {
+            v12.write("store 120 items as version 12 did", c -> {
+                try (var ps = c.prepareStatement("INSERT INTO item (source_id, item_key, entry_id, guid, link, title, "
+                        + "summary, summary_html, region, published, dated, first_seen, updated, content_hash, held_back, "
+                        + "merged_into, seq) VALUES (?, ?, ?, '', ?, ?, '', 0, '', ?, 1, ?, ?, ?, ?, ?, ?)")) {
+                    for (long seq = 1; seq <= 120; seq++) {
+                        String source = merged(seq) ? "b" : "a";
+                        Object[] values = {source, "k" + seq, BASE + source + "/" + seq, "https://x.example/" + seq,
+                                "Meldung " + seq, 1000 * seq, 1000 * seq, 1000 * seq, "h" + seq, seq % 3 == 0 ? 1 : 0,
+                                merged(seq) ? BASE + "a/1" : null, seq};
+                        for (int i = 0; i < values.length; i++) {
+                            if (values[i] == null) ps.setNull(i + 1, java.sql.Types.VARCHAR);
+                            else ps.setObject(i + 1, values[i]);
+                        }
+                        ps.executeUpdate();
+                    }
+                }
+                return null;
+            });
+        }
+        db = stores.open("v12.db");
+        store = new ItemStore(db, BASE);
+        List<String> after = IntStream.rangeClosed(101, 120).filter(seq -> seq % 3 != 0 && !merged(seq))
+                .mapToObj(seq -> "Meldung " + seq).toList();
+        List<String> onLegacyPages = IntStream.rangeClosed(1, 100).filter(seq -> seq % 3 != 0 && !merged(seq))
+                .mapToObj(seq -> "Meldung " + seq).toList();
+
+        assertThat(store.archiveOrder()).isEqualTo(new ItemStore.ArchiveOrder(2, 100, after.size()));
+        assertThat(store.inEntryOrder(0, Long.MAX_VALUE)).extracting(Entry::title).containsExactlyElementsOf(after);
+        assertThat(store.inSequence(0, 100)).extracting(Entry::title).containsExactlyElementsOf(onLegacyPages);
+
+        store.save("a", List.of(new Item("a", "new", "", T0, true, "", "Danach", "", false, "https://x.example/new")), T0);
+        assertThat(store.archiveOrder().lastEntry()).isEqualTo(after.size() + 1);
+        assertThat(store.inEntryOrder(after.size(), after.size() + 1)).extracting(Entry::title).containsExactly("Danach");
+    }
+
+    /** In the version-12 store above: whether the item numbered {@code seq} joined another entry. */
+    private static boolean merged(long seq) {
+        return seq % 3 != 0 && seq % 5 == 0;
+    }
+
+    @Test
     void newestOfEachSourceKeepsTheNewestFewOfEverySource() throws StoreException {
         List<Item> busy = IntStream.range(0, 5).mapToObj(i -> of("busy", "b" + i, "", T0.minusSeconds(i))).toList();
         store.save("busy", busy, T0);
