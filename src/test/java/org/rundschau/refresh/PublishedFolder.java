@@ -44,13 +44,20 @@ final class PublishedFolder {
     private final Path dir;
     private final ItemStore store;
     private final SourceStatusStore statuses;
+    private final int pageSize;
     private final Republisher republisher;
 
     PublishedFolder(Path dir, ItemStore store, SourceStatusStore statuses) {
+        this(dir, store, statuses, PAGE_SIZE);
+    }
+
+    /** @param pageSize the archive's page size ({@link FeedArchive#PAGE_SIZE} for a store of an earlier version) */
+    PublishedFolder(Path dir, ItemStore store, SourceStatusStore statuses, int pageSize) {
         this.dir = dir;
         this.store = store;
         this.statuses = statuses;
-        this.republisher = republisher(store, statuses);
+        this.pageSize = pageSize;
+        this.republisher = republisher(null);
     }
 
     static FeedConfig feed(String hub) {
@@ -70,7 +77,7 @@ final class PublishedFolder {
 
     /** Publishes with a new republisher, as a new {@code once} process does: it renders every feed. */
     Republisher.Published publishAfresh(FeedConfig feed) throws StoreException, IOException {
-        return republisher(store, statuses).publish(RealisticStore.config(dir, feed));
+        return republisher(null).publish(RealisticStore.config(dir, feed));
     }
 
     /**
@@ -78,17 +85,13 @@ final class PublishedFolder {
      * the store, and keeps its own there.
      */
     Republisher newProcess(PublicationMemos memos) {
-        return republisher(store, statuses, memos);
+        return republisher(memos);
     }
 
-    private static Republisher republisher(ItemStore store, SourceStatusStore statuses) {
-        return republisher(store, statuses, null);
-    }
-
-    private static Republisher republisher(ItemStore store, SourceStatusStore statuses, PublicationMemos memos) {
+    private Republisher republisher(PublicationMemos memos) {
         Generator generator = new Generator("Rundschau", "", "test");
         return new Republisher(store, statuses, new FeedPublisher(new AtomPublisher("de", generator),
-                new RssPublisher("de", generator), new JsonFeedPublisher("de")), new FeedArchive(PAGE_SIZE),
+                new RssPublisher("de", generator), new JsonFeedPublisher("de")), new FeedArchive(pageSize),
                 new HubNotifier(HttpClient.newHttpClient(), Duration.ofSeconds(5), "Rundschau/test"),
                 new PagePublisher(), new OpmlPublisher(), null, memos);
     }

@@ -385,14 +385,14 @@ class RepublishingTest {
     @Test
     void anArchiveWithoutFilesIsWrittenInFullAFewPagesAtATime() throws Exception {
         store.save("ticker", RealisticStore.ticker(0, 560), T0.plusSeconds(60));
-        int pages = (int) (store.lastSequence() / PublishedFolder.PAGE_SIZE);
+        int pages = (int) (store.archiveOrder().lastEntry() / PublishedFolder.PAGE_SIZE);
         assertThat(pages).as("more pages than one publication renders").isGreaterThan(Republisher.ARCHIVE_PAGES_AT_ONCE + 2);
 
         folder.publish(PublishedFolder.feed(""));
 
         for (int page = 1; page <= pages; page++) {
             String path = "archive/" + page + ".atom";
-            assertThat(folder.entries(path)).as(path).isNotEmpty();
+            assertThat(folder.entries(path)).as(path).hasSize(PublishedFolder.PAGE_SIZE);
             if (page > 1) assertThat(folder.link(path, "prev-archive")).as(path).isEqualTo("archive/" + (page - 1) + ".atom");
         }
         assertThat(folder.files()).doesNotContain("archive/" + (pages + 1) + ".atom");
