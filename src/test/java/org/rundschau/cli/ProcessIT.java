@@ -91,7 +91,9 @@ class ProcessIT {
     void aReloadedConfigWithANewOutputFolderIsPublishedThereWithoutWaitingForNews() throws Exception {
         // Without the slow source, whose answer after 20 s would be news that publishes anyway.
         String withoutSlow = Files.readString(config);
-        Files.writeString(config, withoutSlow.substring(0, withoutSlow.indexOf("  - id: slow")));
+        // All 1,000 items are entries (not only the newest 10 of a first fetch): 20 full archive pages.
+        Files.writeString(config, withoutSlow.substring(0, withoutSlow.indexOf("  - id: slow"))
+                .replace("fetch: {host-gap: 0}", "fetch: {host-gap: 0}\ndedup: {first-fetch-limit: 1000}"));
         Process run = start("run", "--startup-spread", "0");
         awaitFile(dir.resolve("public/feed.atom"), run);
 
@@ -102,7 +104,8 @@ class ProcessIT {
         Path moved = dir.resolve("public-2/feed.atom");
         awaitFile(moved, run);
         assertThat(Files.readString(moved)).contains("<title type=\"text\">Neu</title>").contains("<entry>");
-        assertThat(dir.resolve("public-2/archive/1.atom")).as("the archive pages, too").exists();
+        assertThat(archivePages("public")).hasSize(20);
+        assertThat(archivePages("public-2")).as("the archive pages, too").isEqualTo(archivePages("public"));
         assertThat(output(run)).contains("configuration reloaded: 1 sources");
     }
 
@@ -147,6 +150,15 @@ class ProcessIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         logs.put(process, log);
         return process;
+    }
+
+    /** The archive pages in the output folder {@code name}, by file name (written before the feed that links them). */
+    private List<String> archivePages(String name) throws IOException {
+        Path archive = dir.resolve(name).resolve("archive");
+        if (!Files.isDirectory(archive)) return List.of();
+        try (var files = Files.list(archive)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     private String output(Process process) throws IOException {
