@@ -142,11 +142,27 @@ final class SuggestCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
 
+        /** The page's feeds; with --probe only those that answer with one, and the usual paths tried too. */
         private List<FeedLink> feeds() {
-            List<FeedLink> feeds = new ArrayList<>(facts.feeds());
+            List<FeedLink> declared = facts.feeds();
+            List<FeedLink> feeds = new ArrayList<>();
             if (probe) {
-                out.printf("Probing the usual feed paths of %s …%n", page.url().getHost());
-                stages.feedFinder().probe(page.url(), feeds).ifPresent(feeds::add);
+                out.printf("Probing the page's feeds and the usual feed paths of %s …%n", page.url().getHost());
+                for (FeedLink feed : declared) {
+                    if (stages.feedFinder().readsAsFeed(feed.url())) {
+                        feeds.add(feed);
+                    } else {
+                        out.printf("  %s  (%s) did not answer with a feed: not recommended%n", feed.url(), feed.foundBy());
+                    }
+                }
+                stages.feedFinder().probe(page.url(), declared).ifPresent(feeds::add);
+            } else {
+                feeds.addAll(declared);
+            }
+            if (feeds.isEmpty() && probe && !declared.isEmpty()) {
+                out.println("None of the page's feeds answered with one, and none of the usual paths did.");
+                out.println();
+                return feeds;
             }
             if (feeds.isEmpty()) {
                 out.println(probe ? "The page declares no feed, and none of the usual paths answered with one."

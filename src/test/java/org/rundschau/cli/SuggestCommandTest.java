@@ -93,6 +93,26 @@ class SuggestCommandTest {
     }
 
     @Test
+    void probeRecommendsNoDeclaredFeedThatDoesNotAnswerWithOne() {
+        String special = new String(resourceUnchecked("extract/html/de-handwerksblatt-coronaschutz.html"), StandardCharsets.UTF_8);
+        site.stubFor(get(urlEqualTo("/declares")).willReturn(aResponse().withHeader("Content-Type", "text/html; charset=UTF-8")
+                .withBody(special.replaceFirst("(?i)<head>",
+                        "<head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/gone.xml\">"))));
+        site.stubFor(get(urlEqualTo("/gone.xml")).willReturn(aResponse().withStatus(404)));
+        site.stubFor(get(urlEqualTo("/feed.xml")).willReturn(aResponse().withHeader("Content-Type", "application/rss+xml")
+                .withBody(resourceUnchecked("extract/feeds/feedrs__rss_2.0_encoding_1.xml"))));
+
+        CommandRun probed = suggest(site.baseUrl() + "/declares", "--probe");
+        CommandRun trusted = suggest(site.baseUrl() + "/declares");
+
+        assertThat(probed.code()).as(probed.err()).isZero();
+        assertThat(probed.out()).contains(site.baseUrl() + "/gone.xml  (<link rel=\"alternate\">) did not answer with a feed")
+                .contains("Recommended: use the feed " + site.baseUrl() + "/feed.xml");
+        assertThat(trusted.out()).as("without --probe the declared feed is taken as it is")
+                .contains("Recommended: use the feed " + site.baseUrl() + "/gone.xml");
+    }
+
+    @Test
     void withoutProbeOnlyThePageIsFetched() {
         CommandRun run = suggest(site.baseUrl() + "/special");
 
