@@ -28,12 +28,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fetch, extract and normalise one source and print what would be published, with per-field",
-                "diagnostics and warnings. Stores nothing.",
-                "SOURCE: the id of a configured source, or a URL. For a URL, --item, --title and --link make it an",
-                "HTML page (without --item it is read as an RSS/Atom feed). For an id, the options replace the",
-                "configured selectors, so a change can be tried before it is saved.",
-                "Exit 0 when items came out, 1 when the source failed."})
+        description = {"Try one source: print what would be published. Stores nothing.",
+                "Fetches, extracts and normalises the source, and prints it with per-field diagnostics and warnings.",
+                "SOURCE: the id of a configured source, or a URL. For a URL, --item, --title and --link make it an "
+                        + "HTML page (without --item it is read as an RSS/Atom feed). For an id, the options replace "
+                        + "the configured selectors, so a change can be tried before it is saved.",
+                "Exit 0 when items came out, 1 when the source failed, 2 for bad options."})
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -34,10 +34,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import-opml", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Add the feeds of an OPML file (a feed reader's export) to the config as sources: ids made",
-                "from their titles, feeds already configured (same URL) skipped. The new sources are appended to",
-                "the `sources:` list; every other line of the config, comments included, stays as it is. The result",
-                "is validated before it is written, and written in one step: on any problem the file is untouched.",
+        description = {"Add the feeds of an OPML file (a feed reader's export) to the config as sources.",
+                "Ids are made from their titles; feeds already configured (same URL) are skipped. The new sources "
+                        + "are appended to the `sources:` list; every other line of the config, comments included, "
+                        + "stays as it is. The result is validated before it is written, and written in one step: on "
+                        + "any problem the file is untouched.",
                 "Exit 0 when done (also when there was nothing new), 2 when the OPML or the config is unusable."})
 final class ImportOpmlCommand implements Callable<Integer> {
     @Mixin

@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run unattended: fetch every source on its schedule and publish within seconds of new items,",
-                "until stopped (SIGTERM or Ctrl-C). Edits of the config file are picked up while running.",
+        description = {"Run unattended: fetch every source on its schedule until stopped.",
+                "New items are published within seconds. SIGTERM or Ctrl-C stops it cleanly. "
+                        + "Edits of the config file are picked up while running.",
                 "With --serve, also serve the output folder over HTTP (see the serve command)."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
         subcommands = {OnceCommand.class, RunCommand.class, ServeCommand.class, StatusCommand.class,
                 ValidateCommand.class, CheckCommand.class, SuggestCommand.class, ImportOpmlCommand.class,
                 WhyCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 published but some sources failed, 2 bad usage or config, 3 internal error,",
-                "4 another Rundschau process kept the database locked."})
+        footer = {"", "Exit codes: 0 ok, 1 published but some sources failed, 2 bad usage or config, 3 internal error, "
+                + "or the database or output folder could not be used, 4 another Rundschau process kept the database locked."})
 public final class RundschauCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -20,10 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the output folder over HTTP until stopped (SIGTERM or Ctrl-C): the feeds and pages",
-                "with ETag, Last-Modified, 304 and gzip, and /health as JSON for monitoring.",
-                "Publishing is left to another process (once from cron, or run); use run --serve for both in one.",
-                "Safe to run beside run: it takes no lock and only reads the database."})
+        description = {"Serve the output folder over HTTP until stopped (SIGTERM or Ctrl-C).",
+                "The feeds and pages are served with ETag, Last-Modified, 304 and gzip, and /health as JSON for "
+                        + "monitoring. Publishing is left to another process (once from cron, or run); use run --serve "
+                        + "for both in one. Safe to run beside run: it takes no lock and only reads the database."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

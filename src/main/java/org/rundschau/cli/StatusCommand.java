@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show the health of every configured source: last success, failures, last error, next attempt.",
+        description = {"Show the health of every configured source.",
+                "Per source: last success, failures, last error, next attempt.",
                 "Exit 0 when every source is healthy, 1 when some are failing. Safe to run beside `run`."})
 final class StatusCommand implements Callable<Integer> {
     /** How the command line shows a moment to an admin: in the config's zone, and saying which. */

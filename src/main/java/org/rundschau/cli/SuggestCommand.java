@@ -35,9 +35,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "suggest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Find the lists of news on a page without any selectors, and print each as a source block",
-                "ready to paste under `sources:`, with a preview of its first items. Also lists the feeds the page",
-                "declares and recommends one when there is. Fetches the page once (--probe: a few more requests).",
+        description = {"Find the news lists and feeds on a page, as source blocks ready to paste.",
+                "Needs no selectors: each list is printed as a source block for `sources:`, with a preview of its "
+                        + "first items. Also lists the feeds the page declares and recommends one when there is. "
+                        + "Fetches the page once (--probe: a few more requests).",
                 "Exit 0 when a list or a feed was found, 1 when not."})
 final class SuggestCommand implements Callable<Integer> {
     static final int PREVIEW_ITEMS = 3;

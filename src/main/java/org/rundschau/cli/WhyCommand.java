@@ -23,8 +23,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "why", mixinStandardHelpOptions = true,
-        description = {"Show where an entry came from: its items' keys and links, the sources that told the same "
-                + "story, and each decision with its score. Reads the database only.",
+        description = {"Show where an entry came from, and why. Reads the database only.",
+                "Prints its items' keys and links, the sources that told the same story, and each decision with its "
+                        + "score.",
                 "Exit 0 when something is stored under the id or link, 1 when nothing is."})
 final class WhyCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,6 +57,46 @@ class CliTest {
         CommandRun run = run(command, "--help");
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Usage: rundschau " + command).contains("--config=FILE");
+    }
+
+    @Test
+    void theCommandListGivesEachCommandAWholeSentence() {
+        CommandRun run = run("--help");
+        assertThat(run.code()).isZero();
+        String list = run.out().substring(run.out().indexOf("Commands:\n") + "Commands:\n".length());
+        list = list.substring(0, list.indexOf("\n\n"));
+        // A command's line starts two spaces in; its description may wrap onto lines indented further.
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        String command = null;
+        for (String line : list.split("\n")) {
+            if (line.matches("  \\S.*")) {
+                String[] parts = line.strip().split("\\s+", 2);
+                command = parts[0];
+                descriptions.put(command, parts.length > 1 ? parts[1] : "");
+            } else {
+                descriptions.merge(command, " " + line.strip(), String::concat);
+            }
+        }
+        assertThat(descriptions.keySet()).contains("once", "run", "serve", "check", "suggest", "import-opml", "why");
+        descriptions.forEach((name, description) ->
+                assertThat(description).as("description of %s", name).endsWith("."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "serve", "check", "suggest", "import-opml", "status", "why"})
+    void subcommandHelpHasNoLineBrokenMidSentence(String command) {
+        // Description lines start at column 0, synopsis continuations and options are indented. picocli
+        // fills each line nearly to the width; a short one without a full stop was broken by hand.
+        run(command, "--help").out().lines().skip(1).filter(line -> !line.isEmpty() && !line.startsWith(" "))
+                .forEach(line -> assertThat(line.length() >= 60 || line.matches(".*[.:)]$"))
+                        .as("help of %s: line cut mid-sentence: %s", command, line).isTrue());
+    }
+
+    @Test
+    void theExitCodeFooterIsWrappedByPicocli() {
+        String help = run("--help").out();
+        String footer = help.substring(help.indexOf("Exit codes:"));
+        assertThat(footer).doesNotContain(",\n4 ").contains("4 another").endsWith("locked.\n");
     }
 
     @Test
