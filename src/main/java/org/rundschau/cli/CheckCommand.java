@@ -139,14 +139,22 @@ final class CheckCommand implements Callable<Integer> {
             throw new IllegalArgumentException("to read " + target + " as an HTML page, give --item, --title and --link"
                     + " (and optionally --date, --summary, --region); without them it is read as a feed");
         }
-        SelectorRules base = configured != null ? configured
-                : new SelectorRules(Selector.parse(item), Selector.NONE, Selector.NONE, Selector.NONE, Selector.NONE, Selector.NONE);
-        return new SelectorRules(pick(item, base.item()), pick(title, base.title()), pick(link, base.link()),
-                pick(date, base.date()), pick(summary, base.summary()), pick(region, base.region()));
+        return new SelectorRules(pick("--item", item, configured, SelectorRules::item, ConfigValues::itemSelector),
+                pick("--title", title, configured, SelectorRules::title, ConfigValues::selector),
+                pick("--link", link, configured, SelectorRules::link, ConfigValues::selector),
+                pick("--date", date, configured, SelectorRules::date, ConfigValues::selector),
+                pick("--summary", summary, configured, SelectorRules::summary, ConfigValues::selector),
+                pick("--region", region, configured, SelectorRules::region, ConfigValues::selector));
     }
 
-    private static Selector pick(String option, Selector configured) {
-        return option == null ? configured : Selector.parse(option);
+    /**
+     * The option's selector, checked as the config checks the same key (so the message is the
+     * config's, naming the option); without the option, the configured one, or none.
+     */
+    private static Selector pick(String name, String option, SelectorRules configured,
+                                 Function<SelectorRules, Selector> field, Function<String, Selector> read) {
+        if (option != null) return option(name, option, read);
+        return configured == null ? Selector.NONE : field.apply(configured);
     }
 
     static Optional<URI> httpUrl(String text) {

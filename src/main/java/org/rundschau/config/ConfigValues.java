@@ -321,7 +321,7 @@ public final class ConfigValues {
     }
 
     /** A selector whose CSS part Jsoup accepts, optionally ending in {@code @attr}. */
-    static Selector selector(String value) {
+    public static Selector selector(String value) {
         Selector selector = Selector.parse(text(value));
         try {
             QueryParser.parse(selector.css());
@@ -332,7 +332,7 @@ public final class ConfigValues {
     }
 
     /** The item selector picks elements, so it cannot read an attribute. */
-    static Selector itemSelector(String value) {
+    public static Selector itemSelector(String value) {
         Selector selector = selector(value);
         if (selector.readsAttribute()) {
             throw new IllegalArgumentException("the item selector picks whole elements; remove '@"

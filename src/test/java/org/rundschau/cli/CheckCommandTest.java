@@ -2,6 +2,7 @@ package org.rundschau.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +91,19 @@ class CheckCommandTest {
 
         assertThat(run.code()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("give --item, --title and --link");
+    }
+
+    @Test
+    void anInvalidSelectorOptionIsAUsageErrorNamingTheOptionBeforeAnyFetch() {
+        CommandRun url = check(site.baseUrl() + "/", "--item", "div.article", "--title", "h2 >", "--link", "a");
+        CommandRun configured = check("kommune21", "--item", "article@href");
+
+        assertThat(url.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(url.err()).startsWith("check: --title: invalid CSS selector 'h2 >': ")
+                .doesNotContain("matched 0 elements");
+        assertThat(configured.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(configured.err()).contains("check: --item: the item selector picks whole elements; remove '@href'");
+        site.verify(0, getRequestedFor(urlEqualTo("/")));
     }
 
     @Test
