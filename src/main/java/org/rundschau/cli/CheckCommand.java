@@ -19,6 +19,7 @@ import org.rundschau.config.SelectorRules;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.config.SourceIds;
 import org.rundschau.config.SourceKind;
+import org.rundschau.model.FileErrors;
 import org.rundschau.refresh.SourcePreview;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -178,7 +179,8 @@ final class CheckCommand implements Callable<Integer> {
             out.printf("%nSaved %s%n", String.join(", ", saved.files().stream().map(Path::toString).toList()));
             return true;
         } catch (IOException e) {
-            err.println("--save-fixture: could not write to " + fixture + ": " + e.getMessage());
+            err.println("--save-fixture: could not write to " + fixture + ": " + FileErrors.reason(e, fixture));
+            err.println("Give --save-fixture a folder that can be created and written.");
             return false;
         }
     }

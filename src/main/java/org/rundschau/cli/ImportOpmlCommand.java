@@ -25,6 +25,7 @@ import org.rundschau.config.SourceConfig;
 import org.rundschau.config.SourceIds;
 import org.rundschau.config.SourceYaml;
 import org.rundschau.config.SourcesBlock;
+import org.rundschau.model.FileErrors;
 import org.rundschau.normalize.LinkCleaner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,7 +114,7 @@ final class ImportOpmlCommand implements Callable<Integer> {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
+            err.println(file + ": cannot read: " + FileErrors.reason(e, file));
             return ExitCode.USAGE;
         }
         SourcesBlock block = SourcesBlock.of(text);
@@ -138,7 +139,7 @@ final class ImportOpmlCommand implements Callable<Integer> {
         try {
             replace(file, updated);
         } catch (IOException e) {
-            err.println(file + ": could not write: " + e.getMessage() + "; the file is unchanged.");
+            err.println(file + ": could not write: " + FileErrors.reason(e, file) + "; the file is unchanged.");
             return ExitCode.INTERNAL;
         }
         added.forEach(p -> out.printf("added %-24s %s%n", p.id(), p.feed().url()));

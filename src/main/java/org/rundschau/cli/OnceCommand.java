@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.rundschau.config.AppConfig;
+import org.rundschau.model.FileErrors;
 import org.rundschau.refresh.RefreshOutcome;
 import org.rundschau.refresh.Republisher;
 import org.rundschau.store.StoreException;
@@ -52,7 +53,7 @@ final class OnceCommand implements Callable<Integer> {
             err.println("The database " + config.database().describe() + " could not be used; nothing was published.");
             return ExitCode.INTERNAL;
         } catch (IOException e) {
-            err.println("publish: could not write to " + config.output() + ": " + e.getMessage());
+            err.println("publish: could not write to " + config.output() + ": " + FileErrors.reason(e, config.output()));
             err.println("Check that the folder can be created and that Rundschau may write there (config key `output`).");
             return ExitCode.INTERNAL;
         } catch (WriterLock.HeldElsewhere e) {

@@ -3,10 +3,7 @@ package org.rundschau.config;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.rundschau.model.FileErrors;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -105,22 +103,10 @@ public final class ConfigLoader {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new ConfigException(List.of(file + ": cannot read: " + reason(e)));
+            throw new ConfigException(List.of(file + ": cannot read: " + FileErrors.reason(e, file)));
         }
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "not UTF-8 text; save the file as UTF-8";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 
     /** The document's root node; empty (with a problem recorded) for a syntax error or an empty file. */
     private static Optional<Node> compose(String text, Problems problems) {

@@ -11,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.rundschau.model.FileErrors;
 
 /**
  * Reads the feeds of an OPML file (the subscription list feed readers export): every
@@ -45,7 +46,7 @@ public final class OpmlFile {
             // No charset given: Jsoup reads a byte order mark or the XML declaration, else UTF-8.
             document = Jsoup.parse(file.toFile(), null, "", Parser.xmlParser());
         } catch (IOException e) {
-            throw new ConfigException(List.of(file + ": cannot read: " + e.getMessage()));
+            throw new ConfigException(List.of(file + ": cannot read: " + FileErrors.reason(e, file)));
         }
         if (document.selectFirst("opml") == null) {
             throw new ConfigException(List.of(file + ": not an OPML file (no <opml> element)"));

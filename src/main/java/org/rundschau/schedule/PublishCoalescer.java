@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.rundschau.config.AppConfig;
+import org.rundschau.model.FileErrors;
 import org.rundschau.refresh.Republisher;
 import org.rundschau.store.StoreException;
 import org.slf4j.Logger;
@@ -54,8 +55,12 @@ public final class PublishCoalescer implements AutoCloseable {
             if (published.changed()) {
                 log.info("published {} entries to {}", published.entries(), published.combinedFeed());
             }
-        } catch (StoreException | IOException e) {
+        } catch (StoreException e) {
             log.error("publish failed: {}", e.getMessage());
+        } catch (IOException e) {
+            log.error("publish failed: could not write to {}: {}; check that the folder can be created and that"
+                    + " Rundschau may write there (config key `output`)", config.get().output(),
+                    FileErrors.reason(e, config.get().output()));
         }
     }
 

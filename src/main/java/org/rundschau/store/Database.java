@@ -18,9 +18,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.rundschau.config.DatabaseConfig;
+import org.rundschau.model.FileErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The store's database, migrated by the numbered scripts in {@code /db/<dialect>}: a SQLite file
@@ -133,7 +136,8 @@ public final class Database implements AutoCloseable {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new StoreException("could not create the folder for database " + file, e);
+            throw StoreException.explained("could not create the folder for database " + file + ": "
+                    + FileErrors.reason(e, file.toAbsolutePath().getParent()), e);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -155,6 +159,10 @@ public final class Database implements AutoCloseable {
             // Setting the journal mode reads the header: a file that is not SQLite fails here.
             return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
         } catch (SQLException e) {
+            if (e instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
+                throw StoreException.explained(file + " is not an SQLite database (Rundschau's store); point `database:`"
+                        + " at another file or move it away", e);
+            }
             throw new StoreException("could not open database " + file, e);
         }
     }

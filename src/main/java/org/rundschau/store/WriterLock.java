@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.rundschau.config.DatabaseConfig;
+import org.rundschau.model.FileErrors;
 
 /**
  * Makes one Rundschau process at a time the writer of a database: {@code once} from cron and a
@@ -82,7 +83,7 @@ public final class WriterLock implements AutoCloseable {
             }
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new StoreException("could not lock " + file, e);
+            throw StoreException.explained("could not lock " + file + ": " + FileErrors.reason(e, file), e);
         } catch (InterruptedException | RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -99,7 +100,8 @@ public final class WriterLock implements AutoCloseable {
             if (parent != null) Files.createDirectories(parent);
             return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StoreException("could not create the lock file " + file, e);
+            throw StoreException.explained("could not create the lock file " + file + ": " + FileErrors.reason(e, file)
+                    + "; check that the database's folder can be created and written (config key `database`)", e);
         }
     }
 

@@ -168,6 +168,17 @@ class CheckCommandTest {
         assertThat(run.out()).contains("Saved " + fixture);
     }
 
+    @Test
+    void saveFixtureToAFolderThatCannotBeMadeSaysWhyInWords() throws IOException {
+        Files.writeString(dir.resolve("plain"), "a file, not a folder");
+        Path fixture = dir.resolve("plain/fixture");
+
+        CommandRun run = check("kommune21", "--save-fixture", fixture.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(run.err()).contains("--save-fixture: could not write to " + fixture + ": a folder on its path is a file");
+    }
+
     private CommandRun check(String... args) {
         String[] all = new String[args.length + 3];
         all[0] = "check";

@@ -137,6 +137,37 @@ class CliTest {
         assertThat(run.err()).contains("no source 'nope'").contains("kommune21, missing");
     }
 
+    @Test
+    void aConfigThatIsAFolderSaysSo() {
+        CommandRun run = run("validate", "--config", dir.toString());
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains(dir + ": cannot read: is a folder, not a file").doesNotContain("Is a directory");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeCreatedSaysWhyInWords() throws IOException {
+        Files.writeString(dir.resolve("plain"), "a file where the output folder's parent should be");
+        Files.writeString(config, Files.readString(config).replace(dir + "/public", dir + "/plain/public"));
+
+        CommandRun run = run("once", "--config", config.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(run.err()).contains("publish: could not write to " + dir + "/plain/public: a folder on its path is a file")
+                .contains("config key `output`");
+    }
+
+    @Test
+    void aDatabaseFileThatIsNotSqliteSaysSoAndWhatToDo() throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/t.db"), "not a database, but long enough to have a header. ".repeat(4));
+
+        CommandRun run = run("once", "--config", config.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(run.err()).contains(dir.resolve("data/t.db") + " is not an SQLite database (Rundschau's store);"
+                + " point `database:` at another file or move it away").doesNotContain("SQLITE_NOTADB");
+    }
+
     private static CommandRun run(String... args) {
         return CommandRun.of(args);
     }

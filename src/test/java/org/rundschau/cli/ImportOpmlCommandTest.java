@@ -121,6 +121,16 @@ class ImportOpmlCommandTest {
     }
 
     @Test
+    void aMissingOpmlFileIsNoSuchFileNotARawPath() {
+        opml = dir.resolve("nonexistent.opml");
+
+        CommandRun run = importOpml();
+
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).isEqualTo(opml + ": cannot read: no such file\n");
+    }
+
+    @Test
     void aFlowStyleSourcesListIsRefusedWithAHintAndTheConfigIsUntouched() throws Exception {
         String flow = "feed: {title: T, id: \"tag:t.example.org,2026:f\"}\nsources: [{id: a, url: \"https://a.example.org/\"}]\n";
         Files.writeString(config, flow);

@@ -132,7 +132,8 @@ class DatabaseTest {
                 .repeat(20));
         assertThatThrownBy(() -> Database.open(file))
                 .isInstanceOf(StoreException.class)
-                .hasMessageStartingWith("store: could not open database " + file);
+                .hasMessage("store: " + file + " is not an SQLite database (Rundschau's store); point `database:` at"
+                        + " another file or move it away");
     }
 
     @Test
