@@ -1,6 +1,8 @@
 package org.rundschau.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.rundschau.config.AppConfig;
 import org.rundschau.config.ConfigException;
@@ -17,9 +19,25 @@ final class ConfigFile {
             return Optional.of(ConfigLoader.load(options.config));
         } catch (ConfigException e) {
             e.problems().forEach(err::println);
-            err.println(e.problems().size() == 1 ? "1 problem in the configuration; nothing was done."
-                    : e.problems().size() + " problems in the configuration; nothing was done.");
+            if (Files.notExists(options.config)) {
+                err.println(missing(options.config));
+            } else {
+                err.println(e.problems().size() == 1 ? "1 problem in the configuration; nothing was done."
+                        : e.problems().size() + " problems in the configuration; nothing was done.");
+            }
             return Optional.empty();
         }
+    }
+
+    /**
+     * What to do when there is no config file. A relative path (the default {@code config/rundschau.yaml})
+     * starts from the current folder, so usually the command was run in another folder.
+     */
+    private static String missing(Path config) {
+        Path here = Path.of("").toAbsolutePath();
+        if (config.isAbsolute()) return "Check the path given to --config.";
+        String top = config.getNameCount() > 1 ? config.getName(0) + "/" : config.toString();
+        return "Rundschau reads " + config + " from the current folder (" + here + "): run it in the folder that"
+                + " holds " + top + ", or give --config FILE.";
     }
 }

@@ -168,6 +168,20 @@ class CliTest {
                 + " point `database:` at another file or move it away").doesNotContain("SQLITE_NOTADB");
     }
 
+    @Test
+    void aMissingConfigSaysWhereItWasLookedForAndWhatToDo() {
+        CommandRun relative = run("suggest", "https://example.org/", "--config", "no-such-folder/rundschau.yaml");
+        CommandRun absolute = run("validate", "--config", dir.resolve("nope.yaml").toString());
+
+        assertThat(relative.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(relative.err()).contains("no-such-folder/rundschau.yaml: cannot read: no such file\n")
+                .contains("from the current folder (" + Path.of("").toAbsolutePath() + "): run it in the folder that"
+                        + " holds no-such-folder/, or give --config FILE.")
+                .doesNotContain("problem in the configuration");
+        assertThat(absolute.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(absolute.err()).contains("nope.yaml: cannot read: no such file\nCheck the path given to --config.");
+    }
+
     private static CommandRun run(String... args) {
         return CommandRun.of(args);
     }
