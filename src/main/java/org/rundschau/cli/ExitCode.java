@@ -8,7 +8,7 @@ public final class ExitCode {
     public static final int SOURCES_FAILED = 1;
     /** Bad usage or bad configuration: nothing was done. */
     public static final int USAGE = 2;
-    /** Internal error or unusable database: a bug or an environment problem, see the message. */
+    /** Internal error, or an unusable database, output folder or port: a bug or an environment problem, see the message. */
     public static final int INTERNAL = 3;
     /** Another Rundschau process kept the database locked for longer than --lock-wait. */
     public static final int LOCKED = 4;

@@ -36,6 +36,11 @@ final class OnceCommand implements Callable<Integer> {
         common.applyLogging(Level.WARN);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Optional<String> problem = writer.problem();
+        if (problem.isPresent()) {
+            err.println("once: " + problem.get());
+            return ExitCode.USAGE;
+        }
         Optional<AppConfig> loaded = ConfigFile.load(common, err);
         if (loaded.isEmpty()) return ExitCode.USAGE;
         AppConfig config = loaded.get();

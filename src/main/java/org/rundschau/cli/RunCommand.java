@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         common.applyLogging(Level.INFO);
-        Optional<String> problem = serverProblem();
+        Optional<String> problem = writer.problem().or(this::serverProblem);
         if (problem.isPresent()) {
             spec.commandLine().getErr().println(problem.get());
             return ExitCode.USAGE;

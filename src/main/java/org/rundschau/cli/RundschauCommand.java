@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
                 ValidateCommand.class, CheckCommand.class, SuggestCommand.class, ImportOpmlCommand.class,
                 WhyCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 published but some sources failed, 2 bad usage or config, 3 internal error, "
-                + "or the database or output folder could not be used, 4 another Rundschau process kept the database locked."})
+                + "or the database, output folder or port could not be used, 4 another Rundschau process kept the database locked."})
 public final class RundschauCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

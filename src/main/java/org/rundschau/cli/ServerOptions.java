@@ -2,6 +2,7 @@ package org.rundschau.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -37,6 +38,22 @@ final class ServerOptions {
         }
     }
 
+    /** Why the address could not be bound, and what to do about it. */
+    private String reason(IOException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (!(e instanceof BindException)) return message;
+        if (message.contains("already in use")) {
+            return "the port is in use: another program listens there; stop it or give --port N";
+        }
+        if (message.contains("Cannot assign requested address")) {
+            return bind + " is not an address of this machine; give --bind another one";
+        }
+        if (message.contains("Permission denied")) {
+            return "no permission (ports under 1024 need privileges); give --port N above 1023";
+        }
+        return message;
+    }
+
     /**
      * Starts serving {@code config.output()} and prints where.
      *
@@ -48,7 +65,7 @@ final class ServerOptions {
         try {
             server = FeedServer.start(address, config.output(), health);
         } catch (IOException e) {
-            throw new IOException("serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
+            throw new IOException("serve: cannot listen on " + bind + ":" + port + ": " + reason(e), e);
         }
         out.printf("Serving %s on http://%s:%d/ (health: /health)%n", config.output(), bind,
                 server.address().getPort());

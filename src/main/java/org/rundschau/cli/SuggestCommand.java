@@ -64,6 +64,10 @@ final class SuggestCommand implements Callable<Integer> {
         common.applyLogging(Level.WARN);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (candidates < 1) {
+            err.println("suggest: --candidates must be at least 1: " + candidates);
+            return ExitCode.USAGE;
+        }
         Optional<AppConfig> loaded = ConfigFile.load(common, err);
         if (loaded.isEmpty()) return ExitCode.USAGE;
         AppConfig config = loaded.get();

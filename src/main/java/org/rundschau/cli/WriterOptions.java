@@ -1,6 +1,7 @@
 package org.rundschau.cli;
 
 import java.time.Duration;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that write to the database ({@code once}, {@code run}). */
@@ -10,7 +11,13 @@ final class WriterOptions {
                     + "(default: ${DEFAULT-VALUE}); then exit with code 4.")
     long lockWaitSeconds;
 
+    /** @return a usage problem with the options, if any */
+    Optional<String> problem() {
+        return lockWaitSeconds < 0 ? Optional.of("--lock-wait must not be negative: " + lockWaitSeconds
+                + " (0: give up at once when another process writes)") : Optional.empty();
+    }
+
     Duration lockWait() {
-        return Duration.ofSeconds(Math.max(0, lockWaitSeconds));
+        return Duration.ofSeconds(lockWaitSeconds);
     }
 }

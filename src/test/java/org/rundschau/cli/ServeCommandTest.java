@@ -194,7 +194,8 @@ class ServeCommandTest {
                     "--port", Integer.toString(taken.getLocalPort()));
 
             assertThat(run.code()).isEqualTo(ExitCode.INTERNAL);
-            assertThat(run.err()).contains("serve: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            assertThat(run.err()).contains("serve: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": the port is in use: another program listens there; stop it or give --port N");
         }
     }
 

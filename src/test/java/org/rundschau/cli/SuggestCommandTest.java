@@ -2,6 +2,7 @@ package org.rundschau.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,6 +153,15 @@ class SuggestCommandTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void fewerThanOneCandidateIsAUsageErrorBeforeAnyFetch() {
+        CommandRun run = suggest(site.baseUrl() + "/blog/", "--candidates", "0");
+
+        assertThat(run.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).contains("suggest: --candidates must be at least 1: 0");
+        site.verify(0, getRequestedFor(urlEqualTo("/blog/")));
     }
 
     private CommandRun suggest(String... args) {
