@@ -56,10 +56,12 @@ final class OnceCommand implements Callable<Integer> {
         } catch (StoreException e) {
             err.println(e.getMessage());
             err.println("The database " + config.database().describe() + " could not be used; nothing was published.");
+            common.trace(e, err);
             return ExitCode.INTERNAL;
         } catch (IOException e) {
             err.println("publish: could not write to " + config.output() + ": " + FileErrors.reason(e, config.output()));
             err.println("Check that the folder can be created and that Rundschau may write there (config key `output`).");
+            common.trace(e, err);
             return ExitCode.INTERNAL;
         } catch (WriterLock.HeldElsewhere e) {
             err.println(e.getMessage() + ". Nothing was fetched; try again later, or raise --lock-wait.");

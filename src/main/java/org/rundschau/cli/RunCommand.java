@@ -109,15 +109,18 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK;
         } catch (StoreException e) {
             spec.commandLine().getErr().println(e.getMessage());
+            common.trace(e, spec.commandLine().getErr());
             return ExitCode.INTERNAL;
         } catch (WriterLock.HeldElsewhere e) {
             spec.commandLine().getErr().println(e.getMessage() + ". Stop the other process first.");
             return ExitCode.LOCKED;
         } catch (SchedulerException e) {
             spec.commandLine().getErr().println("scheduler: " + e.getMessage());
+            common.trace(e, spec.commandLine().getErr());
             return ExitCode.INTERNAL;
         } catch (IOException e) {
             spec.commandLine().getErr().println(e.getMessage());
+            common.trace(e, spec.commandLine().getErr());
             return ExitCode.INTERNAL;
         } finally {
             serving.completeExceptionally(new IllegalStateException("run stopped"));

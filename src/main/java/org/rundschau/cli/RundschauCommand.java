@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The {@code rundschau} command and its subcommands. */
@@ -20,6 +21,10 @@ public final class RundschauCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Also taken before the command ({@code rundschau -v once}); see {@link CommonOptions#verbose()}. */
+    @Option(names = {"-v", "--verbose"}, description = "Log details (debug level) and show stack traces.")
+    boolean verbose;
+
     /**
      * Runs one command line in-process (tests call this directly) and returns its exit code.
      */
@@ -28,7 +33,8 @@ public final class RundschauCommand implements Callable<Integer> {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
-            boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+            boolean verbose = parseResult.hasMatchedOption("--verbose")
+                    || parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
             command.getErr().println("internal error (a bug in Rundschau, not a problem with your config): "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             if (verbose) e.printStackTrace(command.getErr());

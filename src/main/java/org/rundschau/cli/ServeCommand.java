@@ -61,6 +61,7 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCode.OK;
         } catch (StoreException | IOException e) {
             err.println(e.getMessage());
+            common.trace(e, err);
             return ExitCode.INTERNAL;
         } finally {
             serving.completeExceptionally(new IllegalStateException("serve stopped"));

@@ -57,6 +57,7 @@ final class StatusCommand implements Callable<Integer> {
             rows = rows(config);
         } catch (StoreException e) {
             err.println(e.getMessage());
+            common.trace(e, err);
             return ExitCode.INTERNAL;
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -77,6 +77,7 @@ final class WhyCommand implements Callable<Integer> {
             return ExitCode.OK;
         } catch (StoreException e) {
             err.println(e.getMessage());
+            common.trace(e, err);
             return ExitCode.INTERNAL;
         }
     }

@@ -202,6 +202,32 @@ class CliTest {
         assertThat(absolute.err()).contains("nope.yaml: cannot read: no such file\nCheck the path given to --config.");
     }
 
+    @Test
+    void verboseIsTakenBeforeTheCommandToo() {
+        CommandRun before = run("-v", "validate", "--config", config.toString());
+        CommandRun after = run("validate", "--verbose", "--config", config.toString());
+
+        assertThat(before.code()).as(before.err()).isZero();
+        assertThat(after.code()).as(after.err()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"before", "after"})
+    void verboseShowsTheStackTraceOfABrokenDatabaseAndWithoutItNoneIsShown(String where) throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/t.db"), "not a database, but long enough to have a header. ".repeat(4));
+
+        CommandRun verbose = where.equals("before") ? run("-v", "once", "--config", config.toString())
+                : run("once", "-v", "--config", config.toString());
+        CommandRun quiet = run("once", "--config", config.toString());
+
+        assertThat(verbose.code()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(verbose.err()).contains("is not an SQLite database").contains("\tat org.rundschau.store.Database")
+                .contains("Caused by: org.sqlite.SQLiteException");
+        assertThat(quiet.code()).isEqualTo(ExitCode.INTERNAL);
+        assertThat(quiet.err()).contains("is not an SQLite database").doesNotContain("\tat ");
+    }
+
     private static CommandRun run(String... args) {
         return CommandRun.of(args);
     }
