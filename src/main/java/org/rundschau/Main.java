@@ -13,6 +13,8 @@ public final class Main {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         int code = RundschauCommand.execute(args, out, err);
-        if (code != 0) System.exit(code);
+        // Also for 0: run and serve return after a clean stop on SIGTERM, and a non-daemon thread a
+        // library left behind must not keep the process alive.
+        System.exit(code);
     }
 }

@@ -33,13 +33,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run unattended: fetch every source on its schedule until stopped.",
-                "New items are published within seconds. SIGTERM or Ctrl-C stops it cleanly. "
+                "New items are published within seconds. SIGTERM or Ctrl-C stops it cleanly (exit 0). "
                         + "Edits of the config file are picked up while running.",
                 "With --serve, also serve the output folder over HTTP (see the serve command)."})
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     static final Duration PUBLISH_QUIET = Duration.ofSeconds(2);
     static final Duration CONFIG_POLL = Duration.ofSeconds(5);
+    /** A clean stop (writes in progress finish, the database closes) may take this long after SIGTERM. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** Retention (dedup.retention) is applied this often while running, and once soon after start. */
     static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
@@ -58,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Released to stop; the JVM shutdown hook releases it on SIGTERM/Ctrl-C. Tests release it directly. */
+    /** Released to stop; {@link StopSignals} releases it on SIGTERM/Ctrl-C. Tests release it directly. */
     final CountDownLatch stop = new CountDownLatch(1);
     /** With --serve: completed with the listening address once the server runs (for tests). */
     final CompletableFuture<InetSocketAddress> serving = new CompletableFuture<>();
@@ -75,8 +77,7 @@ final class RunCommand implements Callable<Integer> {
         Optional<AppConfig> loaded = ConfigFile.load(common, spec.commandLine().getErr());
         if (loaded.isEmpty()) return ExitCode.USAGE;
         AtomicReference<AppConfig> current = new AtomicReference<>(loaded.get());
-        Thread hook = new Thread(this::stopAndWait, "shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals signals = StopSignals.install(stop, stopped, STOP_GRACE);
         try (App app = App.open(current.get(), Clock.systemUTC(), writer.lockWait());
              PublishCoalescer publisher = new PublishCoalescer(app.republisher(), current::get, PUBLISH_QUIET);
              FeedServer feeds = serve ? server.start(current.get(), App.health(app.statuses(), current::get),
@@ -125,11 +126,7 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             serving.completeExceptionally(new IllegalStateException("run stopped"));
             stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already running the hook: nothing to remove
-            }
+            signals.close();
         }
     }
 
@@ -186,16 +183,6 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (StoreException e) {
             log.error("pruning failed: {}", e.getMessage());
-        }
-    }
-
-    /** The shutdown hook: ask the main thread to stop, and give it time to finish writes. */
-    private void stopAndWait() {
-        stop.countDown();
-        try {
-            stopped.await(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,11 +4,11 @@ import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.rundschau.config.AppConfig;
 import org.rundschau.serve.FeedServer;
 import org.rundschau.store.Database;
@@ -32,7 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Released to stop; the JVM shutdown hook releases it on SIGTERM/Ctrl-C. Tests release it directly. */
+    /** Released to stop; {@link StopSignals} releases it on SIGTERM/Ctrl-C. Tests release it directly. */
     final CountDownLatch stop = new CountDownLatch(1);
     /** Completed with the listening address once the server runs (tests use it to find port 0's port). */
     final CompletableFuture<InetSocketAddress> serving = new CompletableFuture<>();
@@ -50,8 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         Optional<AppConfig> loaded = ConfigFile.load(common, err);
         if (loaded.isEmpty()) return ExitCode.USAGE;
         AppConfig config = loaded.get();
-        Thread hook = new Thread(this::stopAndWait, "shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        StopSignals signals = StopSignals.install(stop, stopped, Duration.ofSeconds(10));
         // No writer lock: serve only reads the health, beside a run or a cron once that writes.
         try (Database database = Database.open(config.database());
              FeedServer feeds = server.start(config, App.health(new SourceStatusStore(database), () -> config),
@@ -66,20 +65,7 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
             serving.completeExceptionally(new IllegalStateException("serve stopped"));
             stopped.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already running the hook: nothing to remove
-            }
-        }
-    }
-
-    private void stopAndWait() {
-        stop.countDown();
-        try {
-            stopped.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            signals.close();
         }
     }
 }

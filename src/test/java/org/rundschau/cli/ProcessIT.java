@@ -83,8 +83,24 @@ class ProcessIT {
         assertThat(run.waitFor(30, TimeUnit.SECONDS)).as("run stops after SIGTERM; output:%n%s", output(run)).isTrue();
         String log = output(run);
         assertThat(log).contains("stopping");
+        // A clean stop is a success: systemd marks a unit that exits 143 as failed.
+        assertThat(run.exitValue()).as("exit code after SIGTERM; output:%n%s", log).isZero();
         assertDatabaseSound();
         assertFeedWellFormed();
+    }
+
+    @Test
+    void sigtermStopsServeWithExitCodeZero() throws Exception {
+        Process serve = start("serve", "--bind", "127.0.0.1", "--port", "0");
+        for (int i = 0; i < 300 && !output(serve).contains("Serving"); i++) {
+            assertThat(serve.isAlive()).as("serve still running; output:%n%s", output(serve)).isTrue();
+            Thread.sleep(100);
+        }
+
+        serve.destroy();   // SIGTERM
+
+        assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops after SIGTERM; output:%n%s", output(serve)).isTrue();
+        assertThat(serve.exitValue()).as("exit code after SIGTERM; output:%n%s", output(serve)).isZero();
     }
 
     @Test
