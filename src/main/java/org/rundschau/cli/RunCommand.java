@@ -69,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         common.applyLogging(Level.INFO);
-        Optional<String> problem = writer.problem().or(this::serverProblem);
+        Optional<String> problem = writer.problem().or(this::serverProblem).or(this::spreadProblem);
         if (problem.isPresent()) {
             spec.commandLine().getErr().println(problem.get());
             return ExitCode.USAGE;
@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
     /** In memory for SQLite; a node of the cluster that shares a PostgreSQL database. */
     private SourceScheduler scheduler(AppConfig config, App app, PublishCoalescer publisher)
             throws SchedulerException, StoreException {
-        Duration spread = Duration.ofSeconds(Math.max(0, startupSpreadSeconds));
+        Duration spread = Duration.ofSeconds(startupSpreadSeconds);
         if (config.database() instanceof DatabaseConfig.Postgres postgres) {
             return SourceScheduler.clustered(app.refresher(), publisher, Clock.systemUTC(), App.PARALLEL_SOURCES, spread,
                     postgres, app.database());
@@ -142,6 +142,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** --port and --bind belong to --serve. */
+    private Optional<String> spreadProblem() {
+        return startupSpreadSeconds < 0 ? Optional.of("--startup-spread must not be negative: " + startupSpreadSeconds
+                + " (0: every overdue source at once)") : Optional.empty();
+    }
+
     private Optional<String> serverProblem() {
         if (!serve) {
             boolean serverOption = spec.commandLine().getParseResult().hasMatchedOption("--port")

@@ -127,6 +127,16 @@ class CliTest {
     }
 
     @Test
+    void aNegativeStartupSpreadIsAUsageError() {
+        CommandRun running = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> run("run", "--startup-spread", "-1", "--config", config.toString()));
+
+        assertThat(running.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(running.err()).contains("--startup-spread must not be negative: -1");
+        assertThat(dir.resolve("data")).as("nothing was done").doesNotExist();
+    }
+
+    @Test
     void unknownOptionExitsTwo() {
         assertThat(run("once", "--frobnicate").code()).isEqualTo(ExitCode.USAGE);
     }
