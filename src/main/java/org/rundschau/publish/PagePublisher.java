@@ -2,6 +2,7 @@ package org.rundschau.publish;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Collator;
 import java.util.ArrayList;
@@ -12,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.rundschau.config.AppConfig;
 import org.rundschau.config.SourceConfig;
 import org.rundschau.model.Entry;
@@ -27,6 +32,10 @@ import org.rundschau.model.SourceStatus;
  * <p>The pages show entries only: a failing source's error text appears in its health line and never
  * as an entry. A region page that no longer has entries in the window given is left in place (a
  * bookmark keeps working), but no longer linked; so is the page of a source removed from the config.
+ * Once such a page's feed is gone (the feeds of a removed source, or of a region no entry has any
+ * more, are removed), the page is changed once: its links to that feed are taken out and a line
+ * says why ({@link #retireOrphans}), so that neither a reader nor a feed reader's discovery follows
+ * a link to a missing file.
  */
 public final class PagePublisher {
     /** The main page, in the output folder. */
@@ -60,6 +69,10 @@ public final class PagePublisher {
             write(config.output().resolve("region").resolve(region.slug() + ".html"), renderer.region(region, regions),
                     written);
         }
+        Set<String> current = new HashSet<>();
+        regions.forEach(r -> current.add(FeedLayout.regionPage(r.slug())));
+        config.sources().forEach(source -> current.add(FeedLayout.sourcePage(source.id())));
+        retireOrphans(config.output(), current, PageText.of(config.locale()), written);
         // Last, so the index never links to a region page not written yet.
         write(config.output().resolve(INDEX),
                 renderer.index(distinct.subList(0, Math.min(limit, distinct.size())), regions, statuses), written);
@@ -83,6 +96,55 @@ public final class PagePublisher {
             if (!render.test(path)) publication.keep(path);
             else publication.add(path, renderer.source(source, distinct(feed.entries())).getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The region and source pages whose feed ({@code <same name>.atom} beside them) is gone: each
+     * loses its links to the feed ({@code <link rel="alternate">}, the feed's line) and gets a line
+     * saying why, under its heading. A page without such a link is left as it is, so this changes
+     * a page once. Run after the feeds of the publication are written.
+     *
+     * @param current the pages of this publication's regions and configured sources (output-relative
+     *                paths): never retired, whatever the folder holds
+     */
+    private static void retireOrphans(Path output, Set<String> current, PageText words, List<Path> written)
+            throws IOException {
+        for (String folder : List.of(FeedLayout.REGION_FOLDER, FeedLayout.SOURCE_FOLDER)) {
+            Path dir = output.resolve(folder);
+            if (!Files.isDirectory(dir)) continue;
+            List<Path> pages;
+            try (Stream<Path> files = Files.list(dir)) {
+                pages = files.filter(f -> f.getFileName().toString().endsWith(".html")).sorted().toList();
+            }
+            for (Path page : pages) {
+                String name = page.getFileName().toString();
+                String feed = name.substring(0, name.length() - ".html".length()) + ".atom";
+                if (current.contains(folder + "/" + name) || Files.exists(dir.resolve(feed))) continue;
+                String html = Files.readString(page, StandardCharsets.UTF_8);
+                if (!html.contains(feed + "\"")) continue;
+                String note = folder.equals(FeedLayout.SOURCE_FOLDER) ? words.sourceRetired() : words.regionRetired();
+                write(page, withoutFeed(html, folder + "/" + feed, note), written);
+            }
+        }
+    }
+
+    /** @param feed the feed's path in the output folder, such as {@code source/gone.atom} */
+    private static String withoutFeed(String html, String feed, String note) {
+        Document page = Jsoup.parse(html);
+        page.outputSettings().prettyPrint(false);
+        String file = feed.substring(feed.indexOf('/') + 1);
+        for (Element link : page.select("[href]")) {
+            String href = link.attr("href");
+            // relative beside the page, or absolute when feed.self is set
+            if (!href.equals(file) && !href.endsWith("/" + feed)) continue;
+            Element nav = link.closest("nav");
+            (nav != null ? nav : link).remove();
+        }
+        Element heading = page.selectFirst("h1");
+        Element line = new Element("p").addClass("retired").text(note);
+        if (heading != null) heading.after(line);
+        else page.body().prependChild(line);
+        return page.outerHtml();
     }
 
     private static void write(Path file, String page, List<Path> written) throws IOException {

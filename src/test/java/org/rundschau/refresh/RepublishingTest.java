@@ -339,6 +339,31 @@ class RepublishingTest {
     }
 
     @Test
+    void thePageOfARemovedSourceStaysButLinksToNoFeedThatIsGone() throws Exception {
+        folder.publish(PublishedFolder.feed(""));
+        Path page = folder.out().resolve("source/ticker.html");
+        assertThat(Files.readString(page)).contains("href=\"ticker.atom\"");
+        AppConfig config = RealisticStore.config(dir, PublishedFolder.feed(""));
+        AppConfig withoutTicker = new AppConfig(config.file(), config.feed(), config.output(), config.database(),
+                config.timezone(), config.locale(), config.schedule(), config.fetch(), config.regions(),
+                config.sources().stream().filter(s -> !s.id().equals("ticker")).toList(), config.dedup(),
+                config.retention());
+
+        folder.publish(withoutTicker);
+        String retired = Files.readString(page);
+        folder.publish(withoutTicker);
+
+        assertThat(folder.out().resolve("source/ticker.atom")).doesNotExist();
+        assertThat(retired).doesNotContain("ticker.atom").contains("<h1>")
+                .contains("Diese Quelle wird nicht mehr abgerufen, und ihr Feed wurde entfernt.")
+                .contains("Tickermeldung");
+        assertThat(Files.readString(page)).as("changed once, then left as it is").isEqualTo(retired);
+        assertThat(Files.readString(folder.out().resolve("source/" + config.sources().stream()
+                .filter(s -> !s.id().equals("ticker")).findFirst().orElseThrow().id() + ".html")))
+                .as("a configured source's page keeps its feed").doesNotContain("nicht mehr abgerufen");
+    }
+
+    @Test
     void aRenamedSourceRendersEveryFeedAgain() throws Exception {
         folder.publish(PublishedFolder.feed(""));
         AppConfig config = RealisticStore.config(dir, PublishedFolder.feed(""));
