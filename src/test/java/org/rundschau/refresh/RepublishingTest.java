@@ -364,6 +364,36 @@ class RepublishingTest {
     }
 
     @Test
+    void sourcePagesWrittenInSlicesAreEachWrittenAndThenLeftAsTheyAre() throws Exception {
+        AppConfig config = RealisticStore.config(dir, PublishedFolder.feed(""));
+        List<SourceConfig> many = new java.util.ArrayList<>(config.sources());
+        SourceConfig model = config.sources().get(0);
+        int extra = Republisher.SOURCE_PAGES_AT_ONCE * 2 + 5;
+        for (int i = 0; i < extra; i++) {
+            many.add(new SourceConfig("quelle-" + i, "Quelle " + i, java.net.URI.create("https://q" + i + ".example.org/feed.xml"),
+                    model.kind(), "", model.timezone(), model.locale(), model.schedule(), model.selectors()));
+        }
+        AppConfig big = new AppConfig(config.file(), config.feed(), config.output(), config.database(), config.timezone(),
+                config.locale(), config.schedule(), config.fetch(), config.regions(), many, config.dedup(), config.retention());
+
+        folder.publish(big);
+        Map<String, java.nio.file.attribute.FileTime> written = new HashMap<>();
+        for (SourceConfig source : many) {
+            Path page = folder.out().resolve("source/" + source.id() + ".html");
+            assertThat(page).as(source.id()).exists();
+            Files.setLastModifiedTime(page, PAST);
+            written.put(source.id(), Files.getLastModifiedTime(page));
+        }
+        Republisher.Published again = folder.publish(big);
+
+        assertThat(again.feedsRendered()).as("no region or source feed").containsExactlyInAnyOrder("feed.atom", "feed.rss", "feed.json");
+        for (SourceConfig source : many) {
+            assertThat(Files.getLastModifiedTime(folder.out().resolve("source/" + source.id() + ".html"))).as(source.id())
+                    .isEqualTo(written.get(source.id()));
+        }
+    }
+
+    @Test
     void aRenamedSourceRendersEveryFeedAgain() throws Exception {
         folder.publish(PublishedFolder.feed(""));
         AppConfig config = RealisticStore.config(dir, PublishedFolder.feed(""));
