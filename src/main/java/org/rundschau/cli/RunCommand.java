@@ -99,8 +99,8 @@ final class RunCommand implements Callable<Integer> {
                     log.info("cluster node {} on {}: sharing the schedule with every node on this database",
                             scheduler.node(), postgres.url());
                 }
-                log.info("running with {} sources from {}; stop with SIGTERM or Ctrl-C",
-                        current.get().sources().size(), common.config);
+                log.info("running with {} from {}; stop with SIGTERM or Ctrl-C",
+                        PreviewReport.count(current.get().sources().size(), "source"), common.config);
                 stop.await();
                 log.info("stopping");
             } finally {
@@ -171,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             String change = scheduler.reconcile(next.sources(), app.statuses()::load);
             current.set(next);
-            log.info("configuration reloaded: {} sources ({})", next.sources().size(), change);
+            log.info("configuration reloaded: {} ({})", PreviewReport.count(next.sources().size(), "source"), change);
             publisher.request();
         } catch (SchedulerException | StoreException e) {
             log.error("could not apply the reloaded configuration: {}", e.getMessage());
@@ -183,7 +183,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             int pruned = app.items().prune(Instant.now());
             if (pruned > 0) {
-                log.info("pruned {} items past the retention limits", pruned);
+                log.info("pruned {} past the retention limits", PreviewReport.count(pruned, "item"));
                 publisher.request();
             }
         } catch (StoreException e) {

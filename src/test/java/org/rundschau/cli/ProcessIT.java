@@ -122,7 +122,7 @@ class ProcessIT {
         assertThat(Files.readString(moved)).contains("<title type=\"text\">Neu</title>").contains("<entry>");
         assertThat(archivePages("public")).hasSize(20);
         assertThat(archivePages("public-2")).as("the archive pages, too").isEqualTo(archivePages("public"));
-        assertThat(output(run)).contains("configuration reloaded: 1 sources");
+        assertThat(output(run)).contains("configuration reloaded: 1 source (");
     }
 
     @Test
