@@ -272,16 +272,15 @@ public final class ConfigValues {
      */
     public static ZoneId timezone(String value) {
         String text = text(value);
-        String region = ABBREVIATIONS.get(text.toUpperCase(Locale.ROOT));
-        boolean known = ZoneId.getAvailableZoneIds().contains(text) || text.equals("UTC") || text.equals("GMT");
-        if (!known && (region != null || ABBREVIATION.matcher(text).matches())) {
-            throw new IllegalArgumentException("'" + text + "' is a time zone abbreviation; abbreviations are"
-                    + " ambiguous and stand for summer or winter time only: use a region name such as '"
-                    + (region == null ? DEFAULT_REGION : region) + "'");
-        }
         try {
             return ZoneId.of(text);
         } catch (DateTimeException e) {
+            String region = ABBREVIATIONS.get(text.toUpperCase(Locale.ROOT));
+            if (region != null || ABBREVIATION.matcher(text).matches()) {
+                throw new IllegalArgumentException("'" + text + "' is a time zone abbreviation; abbreviations are"
+                        + " ambiguous and stand for summer or winter time only: use a region name such as '"
+                        + (region == null ? DEFAULT_REGION : region) + "'");
+            }
             throw new IllegalArgumentException("unknown time zone '" + text + "'; " + zoneHint(text));
         }
     }

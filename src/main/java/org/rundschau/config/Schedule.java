@@ -92,8 +92,9 @@ public record Schedule(String text, Duration interval, String cron) {
         }
         if (CronExpression.isValidExpression(t)) {
             Schedule cron = new Schedule(t, null, t);
-            cron.requireRunAfter(now);
-            Duration gap = cron.shortestGap();
+            CronExpression utc = cron.expression(ZoneOffset.UTC);
+            cron.requireRunAfter(utc, now);
+            Duration gap = shortestGap(utc);
             if (gap.compareTo(minimum()) < 0) {
                 throw new IllegalArgumentException("schedule '" + t + "' runs only " + words(gap)
                         + " apart; the minimum is " + minimumText() + " (e.g. '0 0/5 * * * ?', every 5 minutes)");
@@ -172,11 +173,10 @@ public record Schedule(String text, Duration interval, String cron) {
     }
 
     /**
-     * Refuses an expression without a run after {@code now}: Quartz cannot schedule it ("the given
+     * Refuses an expression (in UTC) without a run after {@code now}: Quartz cannot schedule it ("the given
      * trigger will never fire"), so {@code run} would stop where {@code validate} said all is well.
      */
-    private void requireRunAfter(Instant now) {
-        CronExpression expression = expression(ZoneOffset.UTC);
+    private void requireRunAfter(CronExpression expression, Instant now) {
         if (expression.getNextValidTimeAfter(Date.from(now)) != null) return;
         Date first = expression.getNextValidTimeAfter(Date.from(Instant.EPOCH));
         if (first == null) {
@@ -203,11 +203,10 @@ public record Schedule(String text, Duration interval, String cron) {
     }
 
     /**
-     * The shortest gap between two of the cron expression's first {@link #CRON_RUNS_CHECKED} runs
-     * (in UTC, from a fixed start), or the longest duration when it runs at most once.
+     * The shortest gap between two of {@code expression}'s first {@link #CRON_RUNS_CHECKED} runs
+     * (from a fixed start; the expression is in UTC), or the longest duration when it runs at most once.
      */
-    private Duration shortestGap() {
-        CronExpression expression = expression(ZoneOffset.UTC);
+    private static Duration shortestGap(CronExpression expression) {
         Duration shortest = ConfigValues.LONGEST_DURATION;
         Date previous = expression.getNextValidTimeAfter(Date.from(CRON_CHECK_START));
         for (int i = 1; i < CRON_RUNS_CHECKED && previous != null; i++) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rundschau.model.ArchiveLayout;
 
 /**
  * How the combined feed's entries are cut into archive pages (RFC 5005 section 4).
@@ -18,7 +19,7 @@ import java.util.List;
  * archive pages, holds every entry ever stored.
  *
  * <p>A store upgraded from before entry numbers (schema version 13) may have had full pages cut by
- * the items' sequence numbers, holding fewer entries or none. Those {@linkplain Layout#legacyPages
+ * the items' sequence numbers, holding fewer entries or none. Those {@linkplain ArchiveLayout#legacyPages
  * legacy pages} keep their cut, so that they never change; the pages by entry number follow them:
  * page {@code legacyPages + k} holds the entries numbered {@code (k-1)*pageSize + 1} to
  * {@code k*pageSize}.
@@ -38,29 +39,6 @@ public final class FeedArchive {
         this.pageSize = pageSize;
     }
 
-    /**
-     * How the store numbers its entries.
-     *
-     * @param legacyPages   the pages cut by sequence number before entry numbers; 0 for a store
-     *                      created with them
-     * @param legacyLastSeq the sequence number the legacy pages end at; they are equal ranges of it
-     * @param lastEntry     the highest entry number given so far (0 before the first entry)
-     */
-    public record Layout(int legacyPages, long legacyLastSeq, long lastEntry) {
-        public Layout {
-            if (legacyPages < 0 || legacyLastSeq < 0 || lastEntry < 0 || (legacyPages == 0) != (legacyLastSeq == 0)
-                    || legacyPages > 0 && legacyLastSeq % legacyPages != 0) {
-                throw new IllegalArgumentException("inconsistent archive layout: " + legacyPages
-                        + " legacy pages up to sequence number " + legacyLastSeq + ", last entry " + lastEntry);
-            }
-        }
-
-        /** A store created with entry numbers, whose last entry has number {@code lastEntry}. */
-        public static Layout of(long lastEntry) {
-            return new Layout(0, 0, lastEntry);
-        }
-    }
-
     /** Which entries a page holds: {@code after < number <= upTo}, of sequence numbers or of entry numbers. */
     public sealed interface Range {
         long after();
@@ -75,12 +53,12 @@ public final class FeedArchive {
     }
 
     /** How many pages are full. */
-    public int fullPages(Layout layout) {
+    public int fullPages(ArchiveLayout layout) {
         return Math.addExact(layout.legacyPages(), Math.toIntExact(layout.lastEntry() / pageSize));
     }
 
     /** The entries of page {@code number} (1 for the first). */
-    public Range page(int number, Layout layout) {
+    public Range page(int number, ArchiveLayout layout) {
         if (number < 1) throw new IllegalArgumentException("archive pages are numbered from 1: " + number);
         if (number <= layout.legacyPages()) {
             long size = layout.legacyLastSeq() / layout.legacyPages();
@@ -91,7 +69,7 @@ public final class FeedArchive {
     }
 
     /** The entry number after which the entries not yet on a full page begin. */
-    public long unarchivedAfter(Layout layout) {
+    public long unarchivedAfter(ArchiveLayout layout) {
         return (long) (fullPages(layout) - layout.legacyPages()) * pageSize;
     }
 

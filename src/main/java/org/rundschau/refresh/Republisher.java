@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 import org.rundschau.config.AppConfig;
 import org.rundschau.config.FeedConfig;
 import org.rundschau.config.SourceConfig;
+import org.rundschau.model.ArchiveLayout;
 import org.rundschau.model.Entry;
 import org.rundschau.model.Sha256;
 import org.rundschau.publish.FairShare;
@@ -191,7 +192,7 @@ public final class Republisher {
         lastFeeds = null;
         Map<String, SourceConfig> sources = config.sources().stream()
                 .collect(Collectors.toMap(SourceConfig::id, Function.identity()));
-        FeedArchive.Layout layout = archiveLayout();
+        ArchiveLayout layout = items.archiveLayout();
         int archivePages = archive.fullPages(layout);
         List<Integer> missing = archive.missingPages(config.output(), archivePages);
         int early = Math.max(0, missing.size() - ARCHIVE_PAGES_AT_ONCE);
@@ -526,7 +527,7 @@ public final class Republisher {
      *
      * @param newArchivePages the full archive pages without a file, to be written with the feeds
      */
-    private FeedContent feedContent(AppConfig config, FeedArchive.Layout layout, List<Integer> newArchivePages,
+    private FeedContent feedContent(AppConfig config, ArchiveLayout layout, List<Integer> newArchivePages,
                                     RegionSlugs slugs) throws StoreException {
         FeedConfig feed = config.feed();
         Map<String, List<Entry>> ofSources = items.newestOfSources(
@@ -559,13 +560,7 @@ public final class Republisher {
         return entries;
     }
 
-    /** How the store numbers its entries, as the archive cuts them. */
-    private FeedArchive.Layout archiveLayout() throws StoreException {
-        ItemStore.ArchiveOrder order = items.archiveOrder();
-        return new FeedArchive.Layout(order.legacyPages(), order.legacyLastSeq(), order.lastEntry());
-    }
-
-    private List<FeedContent.ArchivePage> readArchivePages(FeedArchive.Layout layout, List<Integer> numbers)
+    private List<FeedContent.ArchivePage> readArchivePages(ArchiveLayout layout, List<Integer> numbers)
             throws StoreException {
         List<FeedContent.ArchivePage> pages = new ArrayList<>();
         for (int page : numbers) {
@@ -605,7 +600,7 @@ public final class Republisher {
      * Writes archive pages ahead of the publication that links them, {@link #ARCHIVE_PAGES_AT_ONCE}
      * at a time: usually there are none, since a page is written with the feeds once it is full.
      */
-    private void writeArchivePages(AppConfig config, FeedArchive.Layout layout, List<Integer> numbers,
+    private void writeArchivePages(AppConfig config, ArchiveLayout layout, List<Integer> numbers,
                                    Map<String, SourceConfig> sources) throws StoreException, IOException {
         for (int from = 0; from < numbers.size(); from += ARCHIVE_PAGES_AT_ONCE) {
             Publication publication = new Publication();

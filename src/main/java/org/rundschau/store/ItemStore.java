@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.rundschau.config.DedupConfig;
 import org.rundschau.config.RetentionConfig;
+import org.rundschau.model.ArchiveLayout;
 import org.rundschau.model.Entry;
 import org.rundschau.model.Item;
 import org.rundschau.model.Sha256;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *   <li>every item has a sequence number, given when it is first stored (1, 2, 3, ...) and never
  *       changed ({@link #lastSequence}, {@link #inSequence});</li>
  *   <li>every entry has, besides, a number among entries only, given when it is stored (1, 2, 3, ...)
- *       and never changed nor given again: the order the feed archive is cut in ({@link #archiveOrder},
+ *       and never changed nor given again: the order the feed archive is cut in ({@link #archiveLayout},
  *       {@link #inEntryOrder}). Entries that were on archive pages cut by sequence number before
  *       schema version 13 have none, and keep their pages.</li>
  * </ul>
@@ -416,7 +417,7 @@ public final class ItemStore {
      * The sequence number of the last item stored; 0 when there is none. Every stored item has a
      * sequence number, 1 for the first, each new one higher than any before it; it never changes.
      * Items that are not entries have numbers too, so a range may hold fewer entries than numbers
-     * (the reason the archive is cut by {@link #archiveOrder entry numbers}).
+     * (the reason the archive is cut by {@link #archiveLayout entry numbers}).
      */
     public long lastSequence() throws StoreException {
         return db.read("read the last sequence number", c -> {
@@ -459,30 +460,18 @@ public final class ItemStore {
      * How the entries are numbered for the archive: the archive pages that were cut by sequence
      * number before schema version 13, and the highest entry number given so far.
      */
-    public ArchiveOrder archiveOrder() throws StoreException {
+    public ArchiveLayout archiveLayout() throws StoreException {
         return db.read("read the archive's numbering", c -> {
             try (PreparedStatement ps = c.prepareStatement(ARCHIVE_ORDER); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new SQLException("archive_layout has no row");
-                return new ArchiveOrder(rs.getInt(1), rs.getLong(2), rs.getLong(3));
+                return new ArchiveLayout(rs.getInt(1), rs.getLong(2), rs.getLong(3));
             }
         });
     }
 
     /**
-     * How the store numbers its entries for the archive.
-     *
-     * @param legacyPages   archive pages that were full, cut by sequence number ({@link #inSequence})
-     *                      in equal ranges, when the store was upgraded to schema version 13; 0 for a
-     *                      store created since. Their entries have no entry number.
-     * @param legacyLastSeq the sequence number those pages end at (0 without them)
-     * @param lastEntry     the highest entry number given so far, 0 before the first; numbers are
-     *                      never given twice, also when the entry that had one was pruned
-     */
-    public record ArchiveOrder(int legacyPages, long legacyLastSeq, long lastEntry) {}
-
-    /**
      * The entries with {@code after < entry number <= upTo}, in the order they were stored (see
-     * {@link #archiveOrder}).
+     * {@link #archiveLayout}).
      */
     public List<Entry> inEntryOrder(long after, long upTo) throws StoreException {
         return entries("read the entries numbered " + (after + 1) + " to " + upTo, IN_ENTRY_ORDER, after, upTo);

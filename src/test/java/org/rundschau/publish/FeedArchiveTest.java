@@ -2,6 +2,7 @@ package org.rundschau.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.rundschau.model.ArchiveLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,15 +18,15 @@ class FeedArchiveTest {
 
     @Test
     void aPageIsFullOnceItsLastEntryNumberIsGiven() {
-        assertThat(archive.fullPages(FeedArchive.Layout.of(0))).isZero();
-        assertThat(archive.fullPages(FeedArchive.Layout.of(49))).isZero();
-        assertThat(archive.fullPages(FeedArchive.Layout.of(50))).isEqualTo(1);
-        assertThat(archive.fullPages(FeedArchive.Layout.of(149))).isEqualTo(2);
+        assertThat(archive.fullPages(ArchiveLayout.of(0))).isZero();
+        assertThat(archive.fullPages(ArchiveLayout.of(49))).isZero();
+        assertThat(archive.fullPages(ArchiveLayout.of(50))).isEqualTo(1);
+        assertThat(archive.fullPages(ArchiveLayout.of(149))).isEqualTo(2);
     }
 
     @Test
     void pagesAreConsecutiveRangesOfEntryNumbers() {
-        FeedArchive.Layout layout = FeedArchive.Layout.of(160);
+        ArchiveLayout layout = ArchiveLayout.of(160);
 
         assertThat(archive.page(1, layout)).isEqualTo(new FeedArchive.Range.ByEntryNumber(0, 50));
         assertThat(archive.page(3, layout)).isEqualTo(new FeedArchive.Range.ByEntryNumber(100, 150));
@@ -35,7 +36,7 @@ class FeedArchiveTest {
     @Test
     void legacyPagesKeepTheirSequenceRangesAndPagesByEntryNumberFollowThem() {
         FeedArchive small = new FeedArchive(20);
-        FeedArchive.Layout layout = new FeedArchive.Layout(3, 150, 45);   // pages of 50 items, then entries
+        ArchiveLayout layout = new ArchiveLayout(3, 150, 45);   // pages of 50 items, then entries
 
         assertThat(small.fullPages(layout)).isEqualTo(3 + 2);
         assertThat(small.page(1, layout)).isEqualTo(new FeedArchive.Range.BySequence(0, 50));
@@ -43,14 +44,14 @@ class FeedArchiveTest {
         assertThat(small.page(4, layout)).isEqualTo(new FeedArchive.Range.ByEntryNumber(0, 20));
         assertThat(small.page(5, layout)).isEqualTo(new FeedArchive.Range.ByEntryNumber(20, 40));
         assertThat(small.unarchivedAfter(layout)).isEqualTo(40);
-        assertThat(small.unarchivedAfter(new FeedArchive.Layout(3, 150, 0))).isZero();
+        assertThat(small.unarchivedAfter(new ArchiveLayout(3, 150, 0))).isZero();
     }
 
     @Test
     void rejectsALayoutWhoseLegacyPagesAreNotEqualRanges() {
-        assertThatThrownBy(() -> new FeedArchive.Layout(3, 100, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FeedArchive.Layout(0, 50, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new FeedArchive.Layout(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ArchiveLayout(3, 100, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ArchiveLayout(0, 50, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ArchiveLayout(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

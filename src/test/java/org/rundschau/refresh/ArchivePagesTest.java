@@ -17,6 +17,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rundschau.model.ArchiveLayout;
 import org.rundschau.config.DedupConfig;
 import org.rundschau.config.RetentionConfig;
 import org.rundschau.model.Entry;
@@ -54,7 +55,7 @@ class ArchivePagesTest {
         store.save("ticker-spiegel", mirrorOfTheTicker(), T0.plusSeconds(30));   // joined or held back: no entries
         store.save("ticker", RealisticStore.ticker(70, 130), T0.plusSeconds(60));
         PublishedFolder folder = new PublishedFolder(dir, store, new SourceStatusStore(db));
-        long entries = store.archiveOrder().lastEntry();
+        long entries = store.archiveLayout().lastEntry();
         int pages = (int) (entries / PublishedFolder.PAGE_SIZE);
         assertThat(store.lastSequence() - entries).as("items that are no entries").isGreaterThan(100);
         assertThat(pages).isGreaterThanOrEqualTo(3);
@@ -77,7 +78,7 @@ class ArchivePagesTest {
         copyFixture(legacy);
         open(legacy.resolve("data/r.db"));                  // upgrades the store to the shipped schema
         PublishedFolder folder = new PublishedFolder(legacy, store, new SourceStatusStore(db), FeedArchive.PAGE_SIZE);
-        assertThat(store.archiveOrder()).isEqualTo(new ItemStore.ArchiveOrder(3, 150, 0));
+        assertThat(store.archiveLayout()).isEqualTo(new ArchiveLayout(3, 150, 0));
 
         folder.publish(PublishedFolder.feed(""));
         assertLegacyPagesAsWritten(folder, true);
@@ -87,7 +88,7 @@ class ArchivePagesTest {
         store.save("ticker", RealisticStore.ticker(70, 200), T0.plusSeconds(60));
         folder.publish(PublishedFolder.feed(""));
 
-        int pages = 3 + (int) (store.archiveOrder().lastEntry() / FeedArchive.PAGE_SIZE);
+        int pages = 3 + (int) (store.archiveLayout().lastEntry() / FeedArchive.PAGE_SIZE);
         assertThat(pages).isGreaterThanOrEqualTo(5);
         assertLegacyPagesAsWritten(folder, true);
         for (int page = 4; page <= pages; page++) {

@@ -440,7 +440,7 @@ class RepublishingTest {
     @Test
     void anArchiveWithoutFilesIsWrittenInFullAFewPagesAtATime() throws Exception {
         store.save("ticker", RealisticStore.ticker(0, 560), T0.plusSeconds(60));
-        int pages = (int) (store.archiveOrder().lastEntry() / PublishedFolder.PAGE_SIZE);
+        int pages = (int) (store.archiveLayout().lastEntry() / PublishedFolder.PAGE_SIZE);
         assertThat(pages).as("more pages than one publication renders").isGreaterThan(Republisher.ARCHIVE_PAGES_AT_ONCE + 2);
 
         folder.publish(PublishedFolder.feed(""));

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rundschau.model.ArchiveLayout;
 import org.rundschau.config.DedupConfig;
 import org.rundschau.config.RetentionConfig;
 import org.rundschau.model.Entry;
@@ -429,7 +430,7 @@ class ItemStoreTest {
     @Test
     void entryNumbersCountEntriesOnlyNotItemsHeldBackOrJoinedToAnotherEntry() throws StoreException {
         store = new ItemStore(db, BASE, new DedupConfig(0.8, Duration.ofDays(3), 10), RetentionConfig.KEEP_ALL);
-        assertThat(store.archiveOrder()).isEqualTo(new ItemStore.ArchiveOrder(0, 0, 0));
+        assertThat(store.archiveLayout()).isEqualTo(new ArchiveLayout(0, 0, 0));
         List<Item> firstFetch = IntStream.range(0, 30).mapToObj(i -> of("busy", "b" + i, "", T0.minusSeconds(i))).toList();
         assertThat(store.save("busy", firstFetch, T0).heldBack()).isEqualTo(20);
         // Another source's first fetch: three stories busy brought already (same links), and one of its own.
@@ -441,7 +442,7 @@ class ItemStoreTest {
         store.save("busy", List.of(of("busy", "b30", "", MUCH_LATER)), MUCH_LATER);
 
         assertThat(store.lastSequence()).isEqualTo(30 + 4 + 1);
-        assertThat(store.archiveOrder()).isEqualTo(new ItemStore.ArchiveOrder(0, 0, 10 + 1 + 1));
+        assertThat(store.archiveLayout()).isEqualTo(new ArchiveLayout(0, 0, 10 + 1 + 1));
         assertThat(store.inEntryOrder(0, Long.MAX_VALUE)).extracting(Entry::title).containsExactlyElementsOf(
                 java.util.stream.Stream.concat(IntStream.range(0, 10).mapToObj(i -> "Titel b" + i),
                         java.util.stream.Stream.of("Titel o1", "Titel b30")).toList());
@@ -458,7 +459,7 @@ class ItemStoreTest {
 
         store.save(SOURCE, List.of(dated("a4", "Neu", MUCH_LATER)), MUCH_LATER);
 
-        assertThat(store.archiveOrder().lastEntry()).isEqualTo(4);
+        assertThat(store.archiveLayout().lastEntry()).isEqualTo(4);
         assertThat(store.inEntryOrder(0, 4)).extracting(Entry::title).containsExactly("Erste", "Zweite", "Neu");
         assertThat(store.inEntryOrder(3, 4)).extracting(Entry::title).containsExactly("Neu");
     }
@@ -494,12 +495,12 @@ class ItemStoreTest {
         List<String> onLegacyPages = IntStream.rangeClosed(1, 100).filter(seq -> seq % 3 != 0 && !merged(seq))
                 .mapToObj(seq -> "Meldung " + seq).toList();
 
-        assertThat(store.archiveOrder()).isEqualTo(new ItemStore.ArchiveOrder(2, 100, after.size()));
+        assertThat(store.archiveLayout()).isEqualTo(new ArchiveLayout(2, 100, after.size()));
         assertThat(store.inEntryOrder(0, Long.MAX_VALUE)).extracting(Entry::title).containsExactlyElementsOf(after);
         assertThat(store.inSequence(0, 100)).extracting(Entry::title).containsExactlyElementsOf(onLegacyPages);
 
         store.save("a", List.of(new Item("a", "new", "", T0, true, "", "Danach", "", false, "https://x.example/new")), T0);
-        assertThat(store.archiveOrder().lastEntry()).isEqualTo(after.size() + 1);
+        assertThat(store.archiveLayout().lastEntry()).isEqualTo(after.size() + 1);
         assertThat(store.inEntryOrder(after.size(), after.size() + 1)).extracting(Entry::title).containsExactly("Danach");
     }
 
