@@ -138,13 +138,33 @@ public final class PagePublisher {
             // relative beside the page, or absolute when feed.self is set
             if (!href.equals(file) && !href.endsWith("/" + feed)) continue;
             Element nav = link.closest("nav");
-            (nav != null ? nav : link).remove();
+            if (nav == null) {
+                link.remove();
+            } else {
+                keepOnly(nav, nav.select("a[href]").stream().filter(a -> a != link).toList());
+            }
         }
         Element heading = page.selectFirst("h1");
         Element line = new Element("p").addClass("retired").text(note);
         if (heading != null) heading.after(line);
         else page.body().prependChild(line);
         return page.outerHtml();
+    }
+
+    /**
+     * Leaves in {@code nav} only {@code links}, as the renderer separates them; a nav left without
+     * a link goes. A feed's line ("Feed of this source: Atom · https://…") keeps the source's site.
+     */
+    private static void keepOnly(Element nav, List<Element> links) {
+        if (links.isEmpty()) {
+            nav.remove();
+            return;
+        }
+        nav.empty();
+        for (int i = 0; i < links.size(); i++) {
+            if (i > 0) nav.appendText(" · ");
+            nav.appendChild(links.get(i));
+        }
     }
 
     private static void write(Path file, String page, List<Path> written) throws IOException {

@@ -354,6 +354,8 @@ class RepublishingTest {
         folder.publish(withoutTicker);
 
         assertThat(folder.out().resolve("source/ticker.atom")).doesNotExist();
+        assertThat(retired).as("the source's own address stays on its page")
+                .contains("<a href=\"https://ticker.example.org/rss.xml\">").doesNotContain("Feed dieser Quelle");
         assertThat(retired).doesNotContain("ticker.atom").contains("<h1>")
                 .contains("Diese Quelle wird nicht mehr abgerufen, und ihr Feed wurde entfernt.")
                 .contains("Tickermeldung");
