@@ -141,12 +141,12 @@ final class RunCommand implements Callable<Integer> {
         return new SourceScheduler(app.refresher(), publisher, Clock.systemUTC(), App.PARALLEL_SOURCES, spread);
     }
 
-    /** --port and --bind belong to --serve. */
     private Optional<String> spreadProblem() {
         return startupSpreadSeconds < 0 ? Optional.of("--startup-spread must not be negative: " + startupSpreadSeconds
                 + " (0: every overdue source at once)") : Optional.empty();
     }
 
+    /** --port and --bind belong to --serve. */
     private Optional<String> serverProblem() {
         if (!serve) {
             boolean serverOption = spec.commandLine().getParseResult().hasMatchedOption("--port")

@@ -101,7 +101,7 @@ public final class ItemStore {
     private static final String IN_ENTRY_ORDER = "SELECT " + ENTRY_COLUMNS + " FROM item "
             + "WHERE entry_seq > ? AND entry_seq <= ? ORDER BY entry_seq";
     private static final String LAST_SEQUENCE = "SELECT COALESCE(MAX(seq), 0) FROM item";
-    private static final String ARCHIVE_ORDER =
+    private static final String ARCHIVE_LAYOUT =
             "SELECT legacy_pages, legacy_last_seq, last_entry_seq FROM archive_layout WHERE only_row = 1";
     private static final String CHANGE_COUNT = "SELECT count FROM item_changes WHERE only_row = 1";
     private static final String CREATED = "SELECT created FROM store_created WHERE only_row = 1";
@@ -462,7 +462,7 @@ public final class ItemStore {
      */
     public ArchiveLayout archiveLayout() throws StoreException {
         return db.read("read the archive's numbering", c -> {
-            try (PreparedStatement ps = c.prepareStatement(ARCHIVE_ORDER); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(ARCHIVE_LAYOUT); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new SQLException("archive_layout has no row");
                 return new ArchiveLayout(rs.getInt(1), rs.getLong(2), rs.getLong(3));
             }
